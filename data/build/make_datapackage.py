@@ -1,0 +1,216 @@
+"""Write data/datapackage.json: the schema contract for every file in data/.
+
+Run: python data/build/make_datapackage.py
+"""
+import json
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parents[1]
+
+
+def f(name, type_, desc, required=True, **extra):
+    field = {"name": name, "type": type_, "description": desc}
+    if required:
+        field.setdefault("constraints", {})["required"] = True
+    for key in ("enum", "minimum", "maximum", "pattern", "unique"):
+        if key in extra:
+            field.setdefault("constraints", {})[key] = extra.pop(key)
+    field.update(extra)
+    return field
+
+
+SRC = f("source_id", "string", "Id of the source in sources.csv that states this fact.")
+NOTE = f("note", "string", "Free-text remark: a disagreement, an error in the source, a caveat.", required=False)
+ISO3 = dict(pattern="^[A-Z]{3}$")
+
+SEEDS_LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 (course's own compilation)",
+                 "path": "https://creativecommons.org/licenses/by/4.0/"}
+
+resources = [
+    {
+        "name": "sources", "path": "sources.csv",
+        "title": "Sources: the five seed articles, public references and datasets",
+        "schema": {"primaryKey": ["id"], "fields": [
+            f("id", "string", "Stable id: src-000..src-004 for seed articles, ref-* for public references, data-* for datasets.", pattern="^(src|ref|data)-[a-z0-9-]+$"),
+            f("kind", "string", "seed article, public reference or dataset.", enum=["seed", "reference", "dataset"]),
+            f("title", "string", "Title as the source shows it (or a descriptive title in brackets if none)."),
+            f("author", "string", "Author or byline as shown.", required=False),
+            f("outlet", "string", "Publisher or outlet as shown.", required=False),
+            f("date", "string", "Publication date as shown or implied (ISO 8601 where exact).", required=False),
+            f("file", "string", "For seeds: file name in shared/seeds/.", required=False),
+            f("url", "string", "Where to find a public reference or dataset.", required=False),
+            f("licence", "string", "Licence or terms of use of the source.", required=False),
+            NOTE,
+        ]},
+    },
+    {
+        "name": "countries", "path": "countries.csv",
+        "title": "Countries shown on the course's maps",
+        "schema": {"primaryKey": ["iso3"], "fields": [
+            f("iso3", "string", "ISO 3166-1 alpha-3 code.", **ISO3),
+            f("name", "string", "Short English name."),
+            f("region", "string", "central_asia (the five states), neighbour, or other.", enum=["central_asia", "neighbour", "other"]),
+            SRC,
+        ]},
+    },
+    {
+        "name": "places", "path": "places.csv",
+        "title": "Places: Silk Road cities, capitals, dry ports, ports, fields and pipeline nodes",
+        "schema": {"primaryKey": ["id"], "fields": [
+            f("id", "string", "Stable snake_case id.", pattern="^[a-z][a-z0-9_]*$"),
+            f("name", "string", "Common English name today."),
+            f("alt_names", "string", "Other names, ';'-separated (historic names, e.g. Chang'an; Nur-Sultan).", required=False),
+            f("kind", "string", "What the place is in the course.", enum=["silk_road_city", "capital", "city", "dry_port", "border_crossing", "sea_port", "oil_field", "gas_field", "pipeline_node", "waypoint"]),
+            f("country", "string", "ISO3 code of the country the place lies in today.", **ISO3),
+            f("lat", "number", "Latitude, WGS84.", unit="degree", minimum=-90, maximum=90),
+            f("lon", "number", "Longitude, WGS84.", unit="degree", minimum=-180, maximum=180),
+            SRC, NOTE,
+        ]},
+        "foreignKeys": [],
+    },
+    {
+        "name": "routes", "path": "routes.csv",
+        "title": "Routes: Silk Road branches, pipelines, rail and sea corridors as ordered waypoints",
+        "schema": {"primaryKey": ["id"], "fields": [
+            f("id", "string", "Stable snake_case id.", pattern="^[a-z][a-z0-9_]*$"),
+            f("name", "string", "English name."),
+            f("category", "string", "ancient, oil, gas, rail, sea or road.", enum=["ancient", "oil", "gas", "rail", "sea", "road"]),
+            f("status", "string", "historic, built, proposed, planned or under_construction.", enum=["historic", "built", "proposed", "planned", "under_construction"]),
+            f("waypoints", "string", "Ordered place ids, ';'-separated. The line is drawn through them."),
+            f("schematic", "boolean", "True when the line only joins its waypoints and does not follow the real track."),
+            f("countries", "string", "ISO3 codes of every country the route crosses, ';'-separated (may include countries with no waypoint)."),
+            f("opened", "integer", "Year the route opened (negative for BCE); empty if not opened.", required=False),
+            SRC, NOTE,
+        ]},
+    },
+    {
+        "name": "events", "path": "events.csv",
+        "title": "Dated events mentioned in the seeds (and a few general-reference dates)",
+        "schema": {"primaryKey": ["id"], "fields": [
+            f("id", "string", "Stable snake_case id.", pattern="^[a-z][a-z0-9_]*$"),
+            f("date", "string", "ISO 8601 date at the stated precision: YYYY, YYYY-MM or YYYY-MM-DD; BCE years negative, e.g. -138.", pattern="^-?\\d{1,4}(-\\d{2}(-\\d{2})?)?$"),
+            f("precision", "string", "How exact the date is.", enum=["year", "month", "day"]),
+            f("end_date", "string", "Last day of a multi-day event (same format), else empty.", required=False, pattern="^-?\\d{1,4}(-\\d{2}(-\\d{2})?)?$"),
+            f("title", "string", "Short English title written for the course."),
+            f("description", "string", "One or two sentences in the course's own words."),
+            f("category", "string", "Theme.", enum=["history", "bri", "security", "diplomacy", "trade", "energy", "policy", "society"]),
+            f("place_id", "string", "Where it happened (places.csv id); empty if nowhere in particular.", required=False),
+            f("actors", "string", "Who acted, ';'-separated (countries as ISO3 codes, people and bodies by name)."),
+            SRC, NOTE,
+        ]},
+    },
+    {
+        "name": "figures", "path": "figures.csv",
+        "title": "Every quantitative claim in the seeds, one row per claim per source",
+        "schema": {"primaryKey": ["id"], "fields": [
+            f("id", "string", "Stable snake_case id.", pattern="^[a-z][a-z0-9_]*$"),
+            f("subject", "string", "What is measured; rows with the same subject and year are versions of one quantity from different sources (e.g. trade_china_kaz)."),
+            f("theme", "string", "Theme.", enum=["trade", "investment", "debt", "energy", "transport", "diplomacy", "history", "geography", "society"]),
+            f("claim", "string", "The claim in the course's own words."),
+            f("value", "number", "The number as the source gives it."),
+            f("unit", "string", "Unit of value.", enum=["usd_bn", "usd_bn_per_year", "percent", "percent_per_year", "mt", "mt_per_year", "t", "bcm_per_year", "count", "km", "miles", "ha", "years", "tonnes_claimed"]),
+            f("year", "integer", "Year the figure refers to (negative for BCE); empty if none.", required=False),
+            f("kind", "string", "actual, target, projection, capacity, plan or estimate.", enum=["actual", "target", "projection", "capacity", "plan", "estimate"]),
+            f("partner", "string", "Country or group the figure concerns besides Kazakhstan (ISO3 or a group name), if any.", required=False),
+            f("route_id", "string", "routes.csv id if the figure is about one route.", required=False),
+            f("quote", "string", "A short phrase (at most ~15 words) from the source, to find the claim in the text."),
+            SRC, NOTE,
+        ]},
+    },
+    {
+        "name": "organizations", "path": "organizations.csv",
+        "title": "Blocs and formats the seeds name",
+        "schema": {"primaryKey": ["id"], "fields": [
+            f("id", "string", "Stable short id, e.g. csto, eaeu, sco.", pattern="^[a-z][a-z0-9_]*$"),
+            f("name", "string", "Full English name."),
+            f("short_name", "string", "Acronym as commonly used."),
+            f("kind", "string", "security, economic, political, cultural or dialogue (a summit format).", enum=["security", "economic", "political", "cultural", "dialogue"]),
+            f("founded", "integer", "Founding year (of the organization in its current form; see note for predecessors)."),
+            f("lead_power", "string", "The power usually seen as leading it (ISO3), or empty if none.", required=False),
+            SRC, NOTE,
+        ]},
+    },
+    {
+        "name": "memberships", "path": "memberships.csv",
+        "title": "Which countries belong to which bloc or format",
+        "schema": {"primaryKey": ["org_id", "country"], "fields": [
+            f("org_id", "string", "organizations.csv id."),
+            f("country", "string", "ISO3 code.", **ISO3),
+            f("role", "string", "member, observer, partner or participant.", enum=["member", "observer", "partner", "participant"]),
+            f("since", "integer", "Year the country joined, if known.", required=False),
+            SRC, NOTE,
+        ]},
+    },
+    {
+        "name": "trade_series", "path": "trade_series.csv",
+        "title": "Kazakhstan's trade by partner and year, 1992-2020, with China's and Russia's mirror figures (IMF DOTS)",
+        "schema": {"primaryKey": ["reporter", "partner", "flow", "year"], "fields": [
+            f("reporter", "string", "ISO3 code of the reporting country.", **ISO3),
+            f("partner", "string", "ISO3 code of the partner, or WLD (world) / EUU (European Union).", **ISO3),
+            f("flow", "string", "exports (FOB) or imports (CIF), as reported by the reporter.", enum=["exports", "imports"]),
+            f("year", "integer", "Calendar year.", minimum=1960, maximum=2030),
+            f("value_usd_m", "number", "Value in millions of US dollars.", unit="usd_m", minimum=0),
+            f("estimate", "boolean", "True where the IMF marked the value as an estimate (e)."),
+            SRC,
+        ]},
+    },
+    {
+        "name": "population_gdp", "path": "population_gdp.csv",
+        "title": "Population and GDP of Central Asia, China, Russia and Mongolia (World Bank WDI)",
+        "schema": {"primaryKey": ["country", "year"], "fields": [
+            f("country", "string", "ISO3 code.", **ISO3),
+            f("year", "integer", "Calendar year.", minimum=1960, maximum=2030),
+            f("population", "integer", "Total population (SP.POP.TOTL).", required=False, unit="people", minimum=0),
+            f("gdp_usd", "number", "GDP in current US dollars (NY.GDP.MKTP.CD).", required=False, unit="usd", minimum=0),
+            SRC,
+        ]},
+    },
+]
+
+fks = {
+    "countries": [("source_id", "sources", "id")],
+    "places": [("source_id", "sources", "id"), ("country", "countries", "iso3")],
+    "routes": [("source_id", "sources", "id")],
+    "events": [("source_id", "sources", "id"), ("place_id", "places", "id")],
+    "figures": [("source_id", "sources", "id"), ("route_id", "routes", "id")],
+    "organizations": [("source_id", "sources", "id")],
+    "memberships": [("source_id", "sources", "id"), ("org_id", "organizations", "id"), ("country", "countries", "iso3")],
+    "trade_series": [("source_id", "sources", "id")],
+    "population_gdp": [("source_id", "sources", "id")],
+}
+for res in resources:
+    res.update({"profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8"})
+    res.pop("foreignKeys", None)
+    keys = [{"fields": a, "reference": {"resource": r, "fields": b}} for a, r, b in fks.get(res["name"], [])]
+    if keys:
+        res["schema"]["foreignKeys"] = keys
+    res.setdefault("licenses", [SEEDS_LICENCE])
+
+by_name = {r["name"]: r for r in resources}
+IMF = {"name": "IMF-terms", "title": "IMF Copyright and Usage terms: reuse with attribution (not a Creative Commons licence)", "path": "https://www.imf.org/external/terms.htm"}
+WB = {"name": "CC-BY-4.0", "title": "World Bank WDI data, Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}
+by_name["trade_series"]["licenses"] = [IMF]
+by_name["trade_series"]["sources"] = [{"title": "Source: International Monetary Fund, Direction of Trade Statistics (DOTS), accessed 2022 via github.com/SamLeBlanc/Direction-of-Trade-Map"}]
+by_name["population_gdp"]["licenses"] = [WB]
+by_name["population_gdp"]["sources"] = [{"title": "World Bank, World Development Indicators (SP.POP.TOTL, NY.GDP.MKTP.CD), via datahub.io core datasets"}]
+
+resources.append({
+    "name": "countries_geo", "path": "countries.geojson", "format": "geojson", "mediatype": "application/geo+json",
+    "profile": "data-resource", "encoding": "utf-8",
+    "title": "Simplified country outlines for the region (Natural Earth, public domain)",
+    "description": "Derived from Natural Earth 1:50m (Central Asia and neighbours) and 1:110m (others) by data/build/make_countries.py: simplified, coordinates rounded to 2 decimals, properties iso3 and name only.",
+    "sources": [{"title": "Natural Earth Admin-0 countries, via AshKyd/geojson-regions", "path": "https://www.naturalearthdata.com/"}],
+    "licenses": [{"name": "public-domain", "title": "Natural Earth: public domain"}],
+})
+
+package = {
+    "profile": "data-package",
+    "name": "crossroads-course-data",
+    "title": "Crossroads: Kazakhstan between China and Russia - course data",
+    "description": "Facts, figures, places, routes and series used by the Crossroads course. Every row names its source in sources.csv.",
+    "licenses": [SEEDS_LICENCE],
+    "sources": [{"title": "Five seed articles (see sources.csv, kind=seed)"}, {"title": "IMF DOTS"}, {"title": "World Bank WDI"}, {"title": "Natural Earth"}],
+    "resources": resources,
+}
+(HERE / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+print("wrote", HERE / "datapackage.json")

@@ -1,0 +1,21 @@
+"""Crossroads: Kazakhstan between China and Russia - helpers for the course notebooks.
+
+Submodules are imported on first use, so ``import crossroads`` stays light:
+
+>>> import crossroads
+>>> crossroads.__version__
+'0.1.0'
+"""
+from __future__ import annotations
+
+import importlib
+
+__version__ = "0.1.0"
+__all__ = ["data", "maps", "widgets", "exercises", "__version__"]
+
+
+def __getattr__(name: str):
+    """Import ``crossroads.data``, ``.maps``, ... lazily on first attribute access."""
+    if name in {"data", "maps", "widgets", "exercises", "notebooks", "envcheck"}:
+        return importlib.import_module(f"crossroads.{name}")
+    raise AttributeError(f"module 'crossroads' has no attribute {name!r}")
