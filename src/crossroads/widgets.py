@@ -1,0 +1,432 @@
+"""Interactive explorers for the lessons (ipywidgets), each one call and built from data/.
+
+Every explorer is a small VBox: its controls are attributes (``w.year``, ``w.partner``, ...),
+what it shows is in HTML widgets (``w.view.value``, ``w.map.value``), and its text form
+tells its current state, so a stored notebook can be checked.
+
+>>> from crossroads import widgets
+>>> w = widgets.timeline()
+>>> w.year.value = -100
+>>> w
+<Timeline: 100 BCE — 3 events>
+"""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import ipywidgets as W
+import pandas as pd
+
+from crossroads import data, maps
+from crossroads.maps import escape_text as esc
+
+__all__ = ["timeline", "trade_explorer", "membership_explorer", "route_explorer",
+           "Timeline", "TradeExplorer", "MembershipExplorer", "RouteExplorer", "value_label"]
+
+_MAP_HEIGHT = 380
+_LABEL = {"description_width": "initial"}  # show control labels in full
+_UNITS = {
+    "usd_bn": ("US$", "bn"), "usd_bn_per_year": ("US$", "bn a year"), "percent": ("", "%"),
+    "percent_per_year": ("", "% a year"), "mt": ("", "million tonnes"), "mt_per_year": ("", "million tonnes a year"),
+    "t": ("", "tonnes"), "bcm_per_year": ("", "bcm a year"), "count": ("", ""), "km": ("", "km"),
+    "miles": ("", "miles"), "ha": ("", "hectares"), "years": ("", "years"), "tonnes_claimed": ("", "tonnes (as claimed)"),
+}
+
+
+def value_label(value: float, unit: str) -> str:
+    """A figure as a reader would write it.
+
+    >>> value_label(31, "usd_bn"), value_label(14.7, "percent"), value_label(4e12, "tonnes_claimed")
+    ('US$ 31 bn', '14.7 %', '4,000,000,000,000 tonnes (as claimed)')
+    """
+    v = float(value)
+    number = f"{int(v):,}" if v.is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
+    before, after = _UNITS.get(str(unit), ("", str(unit)))
+    return " ".join(p for p in (before, number, after) if p)
+
+
+def _present(value: Any) -> bool:
+    return value is not None and value is not pd.NA and not (isinstance(value, float) and math.isnan(value))
+
+
+def _cite(source_id: Any) -> str:
+    """The escaped citation of a source (cached: data.cite searches the sources table each time)."""
+    return esc(maps._citation(maps._data_folder(), str(source_id))) if _present(source_id) else ""
+
+
+def _country_name(code: Any) -> str:
+    if not _present(code):
+        return "none"
+    return maps.country_names().get(str(code), str(code))
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    """An HTML table; cells must already be escaped."""
+    head = "".join(f"<th style='text-align:left;padding:2px 8px'>{h}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td style='padding:2px 8px;vertical-align:top'>{c}</td>" for c in row) + "</tr>"
+                   for row in rows)
+    return f"<table style='border-collapse:collapse;font-size:13px'><tr>{head}</tr>{body}</table>"
+
+
+class _Explorer(W.VBox):
+    """A VBox whose text form is its current state (``summary``)."""
+
+    def summary(self) -> str:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {self.summary()}>"
+
+
+def _map_box(value: str = "") -> W.HTML:
+    return W.HTML(value=value, layout=W.Layout(width="100%", min_height=f"{_MAP_HEIGHT}px"))
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+class Timeline(_Explorer):
+    """Events up to the chosen year, newest first, with the places involved on a map."""
+
+    def __init__(self, start: int = -200, end: int = 2023, categories: list[str] | None = None):
+        events = data.load("events")
+        if categories is not None:
+            known = list(events["category"].cat.categories)
+            unknown = [c for c in categories if c not in known]
+            if unknown:
+                raise ValueError(f"Unknown event categories {unknown}; choose from {', '.join(known)}.")
+            events = events[events["category"].isin(categories)]
+        self.events = events[(events["year"] >= start) & (events["year"] <= end)].reset_index(drop=True)
+        self.year = W.IntSlider(style=_LABEL, value=end, min=start, max=end, step=1, readout=False,
+                                continuous_update=False,
+                                description="Year", layout=W.Layout(width="60%"))
+        self.year_label = W.HTML()
+        self.view = W.HTML()
+        self.map = _map_box()
+        self._map_key: tuple | None = None
+        super().__init__([W.HBox([self.year, self.year_label]), W.HBox([self.view, self.map])])
+        self.view.layout = W.Layout(width="45%", max_height=f"{_MAP_HEIGHT}px", overflow_y="auto")
+        self.map.layout.width = "55%"
+        self.year.observe(self._update, names="value")
+        self._update()
+
+    def shown(self) -> pd.DataFrame:
+        """The events up to the slider's year, newest first."""
+        return self.events[self.events["year"] <= self.year.value].iloc[::-1]
+
+    def summary(self) -> str:
+        n = len(self.shown())
+        return f"{data.year_label(self.year.value)} — {n} event{'s' * (n != 1)}"
+
+    def _update(self, change: Any = None) -> None:
+        shown = self.shown()
+        self.year_label.value = f"<b style='font-size:16px'>{esc(data.year_label(self.year.value))}</b>"
+        items = [
+            f"<li><b>{esc(r.when)}</b> — {esc(r.title)}<br><span style='font-size:12px'>{esc(r.description)}</span>"
+            f"<br><small style='color:#555'>{esc(r.category)} · {_cite(r.source_id)}</small></li>"
+            for r in shown.itertuples()
+        ]
+        self.view.value = (f"<ul style='padding-left:18px;margin:0'>{''.join(items)}</ul>" if items
+                           else "<i>No events in the course data up to this year.</i>")
+        place_ids = tuple(dict.fromkeys(p for p in shown["place_id"] if _present(p)))
+        if place_ids != self._map_key:  # the map only changes when the set of places does
+            m = maps.region_map("Places of these events", tiles=False, bounds=maps.EURASIA, height=_MAP_HEIGHT)
+            maps.add_places(m, ids=list(place_ids))
+            self.map.value = m._repr_html_()
+            self._map_key = place_ids
+
+
+def timeline(start: int = -200, end: int = 2023, categories: list[str] | None = None) -> Timeline:
+    """A year slider from antiquity to today: the events up to that year and their places on a map.
+
+    >>> timeline(categories=["energy"])  # doctest: +ELLIPSIS
+    <Timeline: 2023 — ... events>
+    """
+    for name, value in (("start", start), ("end", end)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"{name} should be a whole year such as -200 (200 BCE) or 2023; got {value!r}.")
+    if start >= end:
+        raise ValueError(f"start should be before end; got start={start}, end={end}.")
+    if isinstance(categories, str):
+        categories = [categories]
+    return Timeline(start, end, categories)
+
+
+# --------------------------------------------------------------------------- trade
+
+
+class TradeExplorer(_Explorer):
+    """Trade figures from the sources by partner, year and source, with disagreements side by side."""
+
+    def __init__(self) -> None:
+        figures = data.load("figures")
+        self.figures = figures[figures["theme"] == "trade"].reset_index(drop=True)
+        partners = sorted({str(p) for p in self.figures["partner"] if _present(p)})
+        labels = {p: p if _country_name(p) == p else f"{_country_name(p)} ({p})" for p in partners}
+        self.partner = W.Dropdown(style=_LABEL, options=[(labels[p], p) for p in partners] + [("No partner", "none")],
+                                  value="CHN" if "CHN" in partners else (partners[0] if partners else "none"),
+                                  description="Partner")
+        self.year = W.Dropdown(style=_LABEL, description="Year")
+        self.source = W.Dropdown(style=_LABEL, description="Source")
+        self.view = W.HTML()
+        self._refreshing = False
+        super().__init__([W.HBox([self.partner, self.year, self.source]), self.view])
+        self._refresh_choices()
+        self.partner.observe(self._on_partner, names="value")
+        self.year.observe(self._update, names="value")
+        self.source.observe(self._update, names="value")
+        self._update()
+
+    def _for_partner(self) -> pd.DataFrame:
+        f = self.figures
+        if self.partner.value == "none":
+            return f[f["partner"].isna()]
+        return f[f["partner"] == self.partner.value]
+
+    def _refresh_choices(self) -> None:
+        rows = self._for_partner()
+        years = sorted({int(y) for y in rows["year"] if _present(y)})
+        year_options = [("All years", "all")] + [(str(y), y) for y in years]
+        if rows["year"].isna().any():
+            year_options.append(("No year given", "none"))
+        sources = sorted({str(s) for s in rows["source_id"]})
+        source_options = [("All sources", "all")] + [(s, s) for s in sources]
+        self._refreshing = True  # one update after the new choices, not one per changed selector
+        try:
+            self.year.options, self.year.value = year_options, "all"
+            self.source.options, self.source.value = source_options, "all"
+        finally:
+            self._refreshing = False
+
+    def selected(self) -> pd.DataFrame:
+        """The figures matching the three selectors."""
+        rows = self._for_partner()
+        if self.year.value == "none":
+            rows = rows[rows["year"].isna()]
+        elif self.year.value != "all":
+            rows = rows[rows["year"] == self.year.value]
+        if self.source.value != "all":
+            rows = rows[rows["source_id"] == self.source.value]
+        return rows
+
+    def disagreements(self) -> list[pd.DataFrame]:
+        """Groups of figures (same subject and year) whose sources give different values."""
+        subjects = set(self.selected()["subject"])
+        rows = self.figures[self.figures["subject"].isin(subjects)]
+        groups = []
+        for _key, group in rows.groupby(["subject", rows["year"].fillna(-99999)], sort=True):
+            if group["value"].nunique() > 1 or group["unit"].nunique() > 1:
+                groups.append(group)
+        return groups
+
+    def summary(self) -> str:
+        n, d = len(self.selected()), len(self.disagreements())
+        year = "all years" if self.year.value == "all" else ("no year" if self.year.value == "none" else self.year.value)
+        source = "all sources" if self.source.value == "all" else self.source.value
+        return (f"{self.partner.value}, {year}, {source} — {n} figure{'s' * (n != 1)}, "
+                f"{d} disagreement{'s' * (d != 1)}")
+
+    def _on_partner(self, change: Any = None) -> None:
+        self._refresh_choices()
+        self._update()
+
+    def _update(self, change: Any = None) -> None:
+        if self._refreshing:
+            return
+        rows = self.selected()
+        table = _table(
+            ["Figure", "Value", "Year", "Kind", "Source"],
+            [[esc(r.claim) if _present(r.claim) else esc(r.subject), f"<b>{esc(value_label(r.value, r.unit))}</b>",
+              esc(data.year_label(r.year)) if _present(r.year) else "—", esc(r.kind), _cite(r.source_id)]
+             for r in rows.itertuples()],
+        ) if len(rows) else "<i>No trade figures match these choices.</i>"
+        parts = [table]
+        for group in self.disagreements():
+            first = group.iloc[0]
+            year = data.year_label(first["year"]) if _present(first["year"]) else "no year given"
+            cells = [[f"<b>{esc(value_label(r.value, r.unit))}</b>", esc(r.claim) if _present(r.claim) else "",
+                      _cite(r.source_id)] for r in group.itertuples()]
+            parts.append(f"<p style='margin:10px 0 2px'><b>Sources disagree</b> on one quantity "
+                         f"(<code>{esc(first['subject'])}</code>, {esc(year)}): every version side by side.</p>"
+                         + _table(["Value", "As stated", "Source"], cells))
+        self.view.value = "".join(parts)
+
+
+def trade_explorer() -> TradeExplorer:
+    """Pick a partner, a year and a source: the trade figures, their sources, and where sources disagree.
+
+    >>> trade_explorer()  # doctest: +ELLIPSIS
+    <TradeExplorer: CHN, all years, all sources — ...>
+    """
+    return TradeExplorer()
+
+
+# --------------------------------------------------------------------------- memberships
+
+
+_MEMBER_COLOUR, _OTHER_COLOUR = "#2b8cbe", "#a6bddb"
+
+
+class MembershipExplorer(_Explorer):
+    """Pick an organization: its members on the map. Pick a country: all its memberships."""
+
+    def __init__(self, organization: str = "sco", country: str = "KAZ"):
+        self.orgs = data.load("organizations").set_index("id", drop=False)
+        self.members = data.load("memberships")
+        orgs = list(self.orgs["id"])
+        if organization not in orgs:
+            raise maps._unknown("organization", organization, orgs)
+        countries = sorted(set(self.members["country"]), key=_country_name)
+        if country not in countries:
+            raise maps._unknown("country code", country, countries)
+        org_options = [(f"{r.short_name} — {r.name}", r.id) for r in self.orgs.itertuples()]
+        self.organization = W.Dropdown(style=_LABEL, options=org_options,
+                                       value=organization, description="Organization", layout=W.Layout(width="48%"))
+        self.country = W.Dropdown(style=_LABEL, options=[(_country_name(c), c) for c in countries], value=country,
+                                  description="Country", layout=W.Layout(width="30%"))
+        self.org_view = W.HTML()
+        self.country_view = W.HTML()
+        self.map = _map_box()
+        super().__init__([W.HBox([self.organization, self.country]), self.map,
+                          W.HBox([self.org_view, self.country_view])])
+        self.org_view.layout = W.Layout(width="50%")
+        self.country_view.layout = W.Layout(width="50%")
+        self.organization.observe(self._update_org, names="value")
+        self.country.observe(self._update_country, names="value")
+        self._update_org()
+        self._update_country()
+
+    def members_of(self, org_id: str) -> pd.DataFrame:
+        """Rows of memberships.csv for one organization."""
+        return self.members[self.members["org_id"] == org_id]
+
+    def memberships_of(self, iso3: str) -> pd.DataFrame:
+        """Rows of memberships.csv for one country."""
+        return self.members[self.members["country"] == iso3]
+
+    def summary(self) -> str:
+        org = self.orgs.loc[self.organization.value]
+        n_members = int((self.members_of(org["id"])["role"] == "member").sum())
+        n_country = len(self.memberships_of(self.country.value))
+        return (f"{org['short_name']} — {n_members} members; "
+                f"{_country_name(self.country.value)} — {n_country} memberships")
+
+    def _update_org(self, change: Any = None) -> None:
+        org = self.orgs.loc[self.organization.value]
+        rows = self.members_of(org["id"])
+        on_map = set(maps.outline_codes())
+        m = maps.region_map(f"{org['short_name']}: members", tiles=False, bounds=maps.EURASIA, height=_MAP_HEIGHT)
+        full = [c for c in rows.loc[rows["role"] == "member", "country"] if c in on_map]
+        other = [c for c in rows.loc[rows["role"] != "member", "country"] if c in on_map]
+        if full:
+            maps.shade_countries(m, full, _MEMBER_COLOUR, "members")
+        if other:
+            maps.shade_countries(m, other, _OTHER_COLOUR, "observers, partners or participants")
+        self.map.value = m._repr_html_()
+        founded = data.year_label(org["founded"]) if _present(org["founded"]) else "unknown"
+        lead = _country_name(org["lead_power"]) if _present(org["lead_power"]) else "none (no single lead power)"
+        member_rows = [[esc(_country_name(r.country)), esc(r.role), esc(r.since) if _present(r.since) else "—"]
+                       for r in rows.itertuples()]
+        off_map = sorted(_country_name(c) for c in rows["country"] if c not in on_map)
+        self.org_view.value = (
+            f"<h4 style='margin:4px 0'>{esc(org['name'])} ({esc(org['short_name'])})</h4>"
+            f"<p style='margin:2px 0'>Kind: {esc(org['kind'])} · Founded: <b>{esc(founded)}</b> · "
+            f"Lead power: <b>{esc(lead)}</b></p>"
+            + _table(["Country", "Role", "Since"], member_rows)
+            + (f"<p style='font-size:12px'>Not on the map: {esc(', '.join(off_map))}.</p>" if off_map else "")
+            + f"<p style='font-size:12px;color:#555'>{esc(org['note']) if _present(org['note']) else ''}<br>"
+              f"Source: {_cite(org['source_id'])}</p>"
+        )
+
+    def _update_country(self, change: Any = None) -> None:
+        iso3 = self.country.value
+        rows = self.memberships_of(iso3).merge(self.orgs.reset_index(drop=True), left_on="org_id", right_on="id",
+                                               suffixes=("", "_org"))
+        table = _table(["Organization", "Role", "Since", "Lead power"], [
+            [esc(r.short_name), esc(r.role), esc(r.since) if _present(r.since) else "—",
+             esc(_country_name(r.lead_power)) if _present(r.lead_power) else "—"]
+            for r in rows.itertuples()])
+        leads = rows["lead_power"].map(lambda c: _country_name(c) if _present(c) else "no single power")
+        counts = leads.value_counts()
+        picture = ", ".join(f"{n} led by {esc(lead)}" if lead != "no single power" else f"{n} with no single lead power"
+                            for lead, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        self.country_view.value = (f"<h4 style='margin:4px 0'>{esc(_country_name(iso3))}: "
+                                   f"{len(rows)} memberships</h4><p style='margin:2px 0'>{picture}.</p>" + table)
+
+
+def membership_explorer(organization: str = "sco", country: str = "KAZ") -> MembershipExplorer:
+    """Pick an organization (its members shaded on the map) or a country (all its memberships).
+
+    >>> membership_explorer()  # doctest: +ELLIPSIS
+    <MembershipExplorer: SCO — ... members; Kazakhstan — ... memberships>
+    """
+    return MembershipExplorer(organization, country)
+
+
+# --------------------------------------------------------------------------- routes
+
+
+class RouteExplorer(_Explorer):
+    """Pick a route: its length along the waypoints, sourced capacity and status, countries crossed, Russia or not."""
+
+    def __init__(self, route: str = "cpc_pipeline"):
+        self.routes = data.load("routes").set_index("id", drop=False)
+        figures = data.load("figures")
+        self.figures = figures[figures["route_id"].notna()]
+        if route not in self.routes.index:
+            raise maps._unknown("route id", route, list(self.routes.index))
+        self.route = W.Dropdown(style=_LABEL, options=[(r.name, r.id) for r in self.routes.itertuples()], value=route,
+                                description="Route", layout=W.Layout(width="70%"))
+        self.view = W.HTML()
+        self.map = _map_box()
+        super().__init__([self.route, W.HBox([self.view, self.map])])
+        self.view.layout = W.Layout(width="45%")
+        self.map.layout.width = "55%"
+        self.route.observe(self._update, names="value")
+        self._update()
+
+    def transits_russia(self) -> bool:
+        """Whether the selected route crosses Russia (from its ``countries`` column)."""
+        return "RUS" in data.split_list(self.routes.loc[self.route.value, "countries"])
+
+    def summary(self) -> str:
+        km = maps.route_length_km(self.route.value)
+        return f"{self.route.value} — {km:,.0f} km, {'transits Russia' if self.transits_russia() else 'avoids Russia'}"
+
+    def _update(self, change: Any = None) -> None:
+        r = self.routes.loc[self.route.value]
+        crossed = [_country_name(c) for c in data.split_list(r["countries"])]
+        facts = self.figures[self.figures["route_id"] == r["id"]]
+        fact_rows = [[esc(f.claim) if _present(f.claim) else esc(f.subject), f"<b>{esc(value_label(f.value, f.unit))}</b>",
+                      esc(f.kind), esc(data.year_label(f.year)) if _present(f.year) else "—", _cite(f.source_id)]
+                     for f in facts.itertuples()]
+        status = str(r["status"]).replace("_", " ")
+        opened = f", opened {esc(data.year_label(r['opened']))}" if _present(r["opened"]) else ""
+        russia = ("<b>Yes</b>: it crosses Russia." if self.transits_russia()
+                  else "<b>No</b>: it avoids Russian territory.")
+        self.view.value = (
+            f"<h4 style='margin:4px 0'>{esc(r['name'])}</h4>"
+            f"<p style='margin:2px 0'>{esc(maps.ROUTE_CATEGORIES[r['category']].singular)}, <b>{esc(status)}</b>{opened}</p>"
+            f"<p style='margin:2px 0'>Length along its waypoints: <b>{maps.route_length_km(r['id']):,.0f} km</b> "
+            "(great-circle legs summed; the real track is longer)</p>"
+            f"<p style='margin:2px 0'>Countries crossed: {esc(', '.join(crossed))}</p>"
+            f"<p style='margin:2px 0'>Transits Russia? {russia}</p>"
+            + (_table(["Sourced figure", "Value", "Kind", "Year", "Source"], fact_rows) if fact_rows
+               else "<p style='margin:2px 0'><i>No capacity or other figure for this route in the sources.</i></p>")
+            + (f"<p style='font-size:12px;color:#555'>{esc(r['note'])}</p>" if _present(r["note"]) else "")
+            + f"<p style='font-size:12px;color:#555'>Source: {_cite(r['source_id'])}</p>"
+        )
+        m = maps.region_map(str(r["name"]), tiles=False, bounds=None, height=_MAP_HEIGHT)
+        maps.add_route(m, r["id"])
+        maps.add_places(m, ids=data.split_list(r["waypoints"]))
+        self.map.value = m._repr_html_()
+
+
+def route_explorer(route: str = "cpc_pipeline") -> RouteExplorer:
+    """Pick a route: length (computed), capacity and status where sourced, countries crossed, Russia or not.
+
+    >>> route_explorer("middle_corridor")  # doctest: +ELLIPSIS
+    <RouteExplorer: middle_corridor — ... km, avoids Russia>
+    """
+    return RouteExplorer(route)

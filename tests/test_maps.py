@@ -1,0 +1,385 @@
+"""Tests for crossroads.maps and crossroads.geo: stable HTML, layers from data/, escaping, learner input."""
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import folium
+import pytest
+
+from crossroads import data, geo, maps
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def page(m: maps.Map) -> str:
+    return m.get_root().render()
+
+
+def standard_map() -> maps.Map:
+    m = maps.region_map("Silk Road cities")
+    maps.add_places(m, kinds="silk_road_city")
+    maps.add_routes(m, category="ancient")
+    maps.add_route(m, "power_of_siberia_2")
+    return m
+
+
+# --------------------------------------------------------------------------- determinism
+
+
+def test_two_renders_are_identical():
+    m = standard_map()
+    first = m._repr_html_()
+    assert m._repr_html_() == first
+    assert page(m) == page(m)
+    assert standard_map()._repr_html_() == first
+
+
+def test_rendering_has_no_side_effects_on_the_tree():
+    m = standard_map()
+    before = len(maps._walk(m.get_root()))
+    for _ in range(3):
+        m._repr_html_()
+    assert len(maps._walk(m.get_root())) == before
+
+
+def test_adding_layers_after_a_render_gives_the_same_html_as_building_at_once():
+    m = maps.region_map("Silk Road cities")
+    maps.add_places(m, kinds="silk_road_city")
+    m._repr_html_()  # shown once in the notebook, then more layers added
+    maps.add_routes(m, category="ancient")
+    maps.add_route(m, "power_of_siberia_2")
+    assert m._repr_html_() == standard_map()._repr_html_()
+
+
+def test_html_is_identical_across_processes():
+    script = textwrap.dedent("""
+        import hashlib
+        from crossroads import maps
+        m = maps.region_map("Silk Road cities")
+        maps.add_places(m, kinds="silk_road_city")
+        maps.add_routes(m)
+        maps.add_point(m, 43.24, 76.95, "My school")
+        print(hashlib.sha256(m._repr_html_().encode()).hexdigest(), repr(m))
+    """)
+    outputs = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert "0x" not in outputs[0]
+
+
+def test_ids_come_from_the_title_and_no_random_hex_remains():
+    html = page(standard_map())
+    assert "map_silk_road_cities_1" in html
+    import re
+    assert not re.search(r"_[0-9a-f]{32}\b", html)
+
+
+def test_repr_is_stable_and_readable():
+    m = standard_map()
+    assert repr(m) == '<Map: "Silk Road cities" — %d places, 3 routes>' % len(m.place_ids)
+    maps.add_point(m, 43.24, 76.95, "School")
+    assert repr(m).endswith("3 routes, 1 point of yours>")
+
+
+# --------------------------------------------------------------------------- what a map contains
+
+
+def test_region_map_has_outlines_scale_title_legend_and_layer_control():
+    html = page(maps.region_map("Kazakhstan and its neighbours"))
+    assert "L.geoJson(" in html and '"iso3":"KAZ"' in html
+    assert "L.control.scale()" in html
+    assert "L.control.layers(" in html
+    assert 'class="crossroads-title"' in html and "Kazakhstan and its neighbours" in html
+    assert 'class="crossroads-legend"' in html and "Country border" in html
+    assert "tile.openstreetmap.org" in html
+
+
+def test_tiles_can_be_switched_off():
+    html = page(maps.region_map("No tiles", tiles=False))
+    assert "L.tileLayer" not in html and "tile.openstreetmap.org" not in html
+    assert "L.geoJson(" in html  # borders still show
+
+
+def test_layer_control_comes_after_every_layer():
+    m = maps.region_map("Order")
+    maps.add_places(m, kinds="capital")
+    html = page(m)
+    assert html.index("L.control.layers(") > html.index("L.featureGroup(")
+
+
+def test_online_maps_load_only_leaflet_and_jquery():
+    html = page(maps.region_map("Light"))
+    assert "leaflet@1.9.3/dist/leaflet.js" in html and "leaflet.css" in html
+    for heavy in ("bootstrap", "awesome-markers", "fontawesome", "glyphicons"):
+        assert heavy not in html
+
+
+def test_offline_map_carries_leaflet_inline_and_needs_no_network():
+    from xstatic.pkg import leaflet as xs_leaflet
+
+    assert xs_leaflet.VERSION in dict(folium.Map.default_js)["leaflet"]  # the same Leaflet folium pins
+    html = page(maps.region_map("Offline", offline=True))
+    assert "Leaflet 1.9.3" in html
+    assert "<script src=" not in html and "<link rel=" not in html
+    assert "L.tileLayer" not in html
+    assert "url(images/" not in html  # layer-control icons are data URIs
+    assert "jQuery" not in html  # our popups need no jQuery
+
+
+def test_offline_map_adds_jquery_only_for_folium_popups():
+    m = maps.region_map("Offline with a folium popup", offline=True)
+    folium.CircleMarker([43.2, 76.9], popup=folium.Popup("hello")).add_to(m)
+    assert "jQuery" in page(m)
+
+
+def test_every_route_resolves_and_draws():
+    routes = data.load("routes")
+    places = data.load("places").set_index("id")
+    m = maps.region_map("All routes", bounds=None)
+    for row in routes.itertuples():
+        ids = data.split_list(row.waypoints)
+        points = maps.route_points(row.id)
+        assert len(points) == len(ids) >= 2
+        assert points[0] == (float(places.loc[ids[0], "lat"]), float(places.loc[ids[0], "lon"]))
+        maps.add_route(m, row.id)
+    assert len(m.route_ids) == len(routes)
+    html = page(m)
+    assert html.count("L.polyline(") == len(routes)
+
+
+def test_add_places_by_kind_and_by_id():
+    m = maps.region_map("Places")
+    maps.add_places(m, kinds=["silk_road_city"])
+    kinds = set(data.load("places").set_index("id").loc[m.place_ids, "kind"])
+    assert kinds == {"silk_road_city"}
+    maps.add_places(m, ids=["almaty", "astana", "xian"])  # xian already there: not twice
+    assert m.place_ids.count("xian") == 1 and {"almaty", "astana"} <= set(m.place_ids)
+    maps.add_dry_ports(m)
+    assert "khorgos" in m.place_ids
+    html = page(m)
+    assert html.count("L.circleMarker(") == len(m.place_ids)
+    assert "font-awesome" not in html and "L.AwesomeMarkers" not in html  # no icon fonts
+
+
+def test_popups_cite_their_source():
+    m = maps.add_places(maps.region_map("Cite"), ids=["otrar"])
+    source = data.load("places").set_index("id").loc["otrar", "source_id"]
+    expected = maps.escape_text(data.cite(source))
+    assert expected.split(" [")[0][:30].replace("&", "\\u0026").replace("<", "\\u003c") in page(m)
+    assert f"[{source}]" in page(m)
+
+
+def test_legend_lists_only_what_the_map_shows():
+    m = maps.region_map("Gas")
+    maps.add_route(m, "ca_china_gas_line_a")
+    maps.add_route(m, "power_of_siberia_2")
+    maps.add_places(m, kinds="capital")
+    legend = maps._legend_html(m)
+    assert "Gas pipeline, built (schematic)" in legend
+    assert "Gas pipeline, proposed (schematic)" in legend
+    assert 'stroke-dasharray="10 8"' in legend  # proposed drawn dashed
+    assert "Capitals" in legend
+    assert "Oil pipeline" not in legend and "Dry ports" not in legend
+    assert "Schematic lines join the waypoints" in legend
+
+
+def test_proposed_routes_are_dashed_and_schematic_is_said():
+    m = maps.add_route(maps.region_map("PoS2"), "power_of_siberia_2")
+    html = page(m)
+    assert '"dashArray": "10 8"' in html
+    assert "schematic line" in html
+
+
+def test_describe_says_what_the_map_shows():
+    m = maps.region_map("Energy")
+    maps.add_routes(m, category="oil")
+    maps.add_route(m, "power_of_siberia_2")
+    text = maps.describe(m)
+    n_oil = int((data.load("routes")["category"] == "oil").sum())
+    assert text.startswith('Map titled "Energy". It shows the outlines of ')
+    assert f"{n_oil} oil pipeline" in text
+    assert "1 proposed gas pipeline (Power of Siberia 2" in text
+    assert "schematic" in text
+    assert "\n" not in text
+    html = page(m)
+    assert '"aria-label"' in html and 'class="crossroads-sr"' in html  # on the map container too
+    assert 'title="Energy"' in m._repr_html_()
+
+
+def test_shade_countries_fills_outlines_and_names_them():
+    m = maps.shade_countries(maps.region_map("EAEU"), ["KAZ", "RUS"], "#2b8cbe", "EAEU members")
+    html = page(m)
+    assert '"fillColor": "#2b8cbe"' in html
+    assert "EAEU members" in maps._legend_html(m)
+    assert "2 countries shaded as EAEU members (Kazakhstan, Russia)" in maps.describe(m)
+    with pytest.raises(ValueError, match="Unknown country code 'XYZ'"):
+        maps.shade_countries(m, ["XYZ"])
+
+
+# --------------------------------------------------------------------------- escaping
+
+
+MALICIOUS = '<script>alert("x")</script>'
+
+
+def test_learner_label_stays_text():
+    m = maps.add_point(maps.region_map("Escaping"), 43.2, 76.9, MALICIOUS)
+    for html in (page(m), m._repr_html_(), maps._legend_html(m)):  # describe() is plain text, not HTML
+        assert "<script>alert" not in html
+    assert "alert(" in page(m)  # the text is there, as text
+
+
+def test_title_stays_text_and_no_template_syntax_is_evaluated():
+    m = maps.add_point(maps.region_map(MALICIOUS), 43.2, 76.9, "{{ 7*7 }} ${alert(1)} `x`")
+    html = page(m)
+    assert "<script>alert" not in html and "<script>alert" not in m._repr_html_()
+    assert "{{ 7*7 }}" in html  # not run through a template engine
+    # $ and ` become entities in tooltips and popups, so they are safe even inside JS template strings
+    assert "\\u0026#36;{alert(1)} \\u0026#96;x\\u0026#96;" in html
+
+
+def test_malicious_place_name_in_data_stays_text(tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    shutil.copytree(data.data_dir(), folder)
+    places = (folder / "places.csv").read_text(encoding="utf-8")
+    places = places.replace("\nxian,Xi'an,", '\nxian,"<script>alert(""x"")</script>",', 1)
+    (folder / "places.csv").write_text(places, encoding="utf-8")
+    monkeypatch.setenv("CROSSROADS_DATA", str(folder))
+    assert data.load("places").set_index("id").loc["xian", "name"] == MALICIOUS
+    m = maps.add_places(maps.region_map("Evil data"), ids=["xian"])
+    maps.add_route(m, "silk_road_central")
+    for html in (page(m), m._repr_html_(), maps._legend_html(m)):
+        assert "<script>alert" not in html
+    assert "\\u0026lt;script\\u0026gt;alert" in page(m)  # escaped HTML inside a JSON string
+
+
+# --------------------------------------------------------------------------- learner input
+
+
+@pytest.mark.parametrize("lat, lon, label, message", [
+    ("43.2", 76.9, "x", r"lat should be a number between -90 and 90 .*got '43.2' \(str\)"),
+    (float("nan"), 76.9, "x", "lat should be a number"),
+    (True, 76.9, "x", "lat should be a number"),
+    (43.2, 200, "x", "lon should be between -180 and 180"),
+    (76.9, 43.2, "x", None),  # fine: Almaty's numbers swapped still lie on Earth
+    (143.2, 76.9, "x", "Did you swap latitude and longitude"),
+    (43.2, 76.9, "", "label should be a short text"),
+    (43.2, 76.9, None, "label should be a short text"),
+])
+def test_add_point_checks_its_input(lat, lon, label, message):
+    m = maps.region_map("Input")
+    if message is None:
+        maps.add_point(m, lat, lon, label)
+        return
+    with pytest.raises(ValueError, match=message):
+        maps.add_point(m, lat, lon, label)
+
+
+def test_unknown_names_get_a_helpful_message():
+    m = maps.region_map("Errors")
+    with pytest.raises(ValueError, match="Unknown route id 'cpc_pipline'. Did you mean 'cpc_pipeline'"):
+        maps.add_route(m, "cpc_pipline")
+    with pytest.raises(ValueError, match="Unknown place kind 'capitals'. Did you mean 'capital'"):
+        maps.add_places(m, kinds="capitals")
+    with pytest.raises(ValueError, match="Unknown route category"):
+        maps.add_routes(m, category="pipeline")
+    with pytest.raises(ValueError, match="Expected a map made with maps.region_map"):
+        maps.add_route("not a map", "cpc_pipeline")
+    with pytest.raises(ValueError, match="bounds should be"):
+        maps.region_map("Bad", bounds=((50, 80), (40, 60)))
+    with pytest.raises(ValueError, match="needs a title"):
+        maps.region_map("")
+
+
+# --------------------------------------------------------------------------- distances
+
+
+def haversine_km(lat1, lon1, lat2, lon2, r=6371.0):
+    """Textbook haversine, written out independently of crossroads.geo."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * r * math.atan2(math.sqrt(h), math.sqrt(1 - h))
+
+
+def test_two_point_route_length_matches_haversine():
+    routes = data.load("routes")
+    two = routes[routes["waypoints"].map(lambda w: len(data.split_list(w)) == 2)]
+    assert len(two), "expected at least one route with exactly two waypoints"
+    places = data.load("places").set_index("id")
+    for row in two.itertuples():
+        a, b = data.split_list(row.waypoints)
+        expected = haversine_km(places.loc[a, "lat"], places.loc[a, "lon"], places.loc[b, "lat"], places.loc[b, "lon"])
+        assert maps.route_length_km(row.id) == pytest.approx(expected, abs=0.1)
+
+
+def test_known_distances():
+    assert geo.great_circle_km(0, 0, 0, 1) == pytest.approx(111.19, abs=0.01)  # 1 degree of the equator
+    assert geo.great_circle_km(0, 0, 90, 0) == pytest.approx(math.pi * 6371 / 2)
+    places = data.load("places").set_index("id")
+    atyrau, novo = places.loc["atyrau"], places.loc["novorossiysk"]
+    # Atyrau to Novorossiysk is about 1,120 km as the crow flies (any distance calculator).
+    assert 1080 < geo.great_circle_km(atyrau.lat, atyrau.lon, novo.lat, novo.lon) < 1170
+    # The CPC pipeline joins Tengiz, Atyrau and Novorossiysk: longer than the direct leg,
+    # shorter than the real pipe (about 1,500 km), since the legs are straight.
+    assert 1100 < maps.route_length_km("cpc_pipeline") < 1511
+
+
+def test_import_crossroads_alone_stays_light():
+    code = "import sys, crossroads; print('folium' in sys.modules, 'ipywidgets' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]
+
+
+def test_standard_maps_stay_small():
+    m = maps.region_map("All routes")
+    maps.add_routes(m)
+    maps.add_places(m)
+    assert len(m._repr_html_().encode()) < 250_000
+    digest = hashlib.sha256(m._repr_html_().encode()).hexdigest()
+    assert digest == hashlib.sha256(m._repr_html_().encode()).hexdigest()
+
+
+def test_add_line_draws_a_learner_line_with_legend_and_description():
+    m = maps.region_map("Trips")
+    maps.add_line(m, [(43.24, 76.95), (51.17, 71.45)], "Almaty to Astana", "#1b9e77", group="Journeys 2023")
+    assert repr(m) == '<Map: "Trips" — 0 places, 0 routes, 1 line of yours>'
+    assert "Journeys 2023" in maps._legend_html(m) and "#1b9e77" in maps._legend_html(m)
+    assert '1 line in "Journeys 2023" (Almaty to Astana)' in maps.describe(m)
+    assert page(m).count("L.polyline(") == 1
+    with pytest.raises(ValueError, match="at least two"):
+        maps.add_line(m, [(43.2, 76.9)], "one point")
+    with pytest.raises(ValueError, match="colour should be"):
+        maps.add_line(m, [(43.2, 76.9), (51.2, 71.4)], "x", colour='red" onload="alert(1)')
+
+
+def test_learner_group_names_are_escaped_in_the_layer_switcher():
+    m = maps.add_line(maps.region_map("Groups"), [(43.2, 76.9), (51.2, 71.4)], "x", group=MALICIOUS)
+    html = page(m)
+    assert "<script>alert" not in html
+    assert "\\u0026lt;script\\u0026gt;" in html  # the layer name, escaped inside JSON
+
+
+@pytest.mark.parametrize("module", ["crossroads.maps", "crossroads.geo", "crossroads.widgets"])
+def test_docstring_examples_run(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0
+
+
+def test_offline_map_embeds_the_default_marker_icon_only_when_used():
+    m = maps.region_map("Offline marker", offline=True)
+    assert "L.Icon.Default.mergeOptions" not in page(m)
+    folium.Marker([43.2, 76.9]).add_to(m)
+    assert "L.Icon.Default.mergeOptions" in page(m)
