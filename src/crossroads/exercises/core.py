@@ -1,0 +1,1013 @@
+"""The exercise engine: question kinds, feedback objects, lessons and the results registry.
+
+Everything a learner sees is one of four display objects (:class:`Feedback`,
+:class:`Hint`, :class:`Solution`, :class:`Progress`, plus :class:`Prompt`). Each has a
+plain-text ``__repr__`` and a ``_repr_html_`` with inline styles, both deterministic.
+
+>>> q = Numeric("q1", "How many years from 138 BCE to 125 BCE?", 13, unit="years",
+...             hints=["Subtract."], solution="answer_q1 = 138 - 125",
+...             explanation="src-001 gives both years.", why="BCE years count down.")
+>>> q.check(13).correct
+True
+"""
+from __future__ import annotations
+
+import collections.abc
+import decimal
+import html
+import math
+import numbers
+import re
+import sys
+import types
+from typing import Any, Callable, Iterable, Sequence
+
+__all__ = [
+    "Question", "Numeric", "Choice", "SetAnswer", "MultiChoice", "Ordering", "TableAnswer",
+    "SourceCritique", "Lesson", "Feedback", "Hint", "Solution", "Prompt", "Progress",
+    "results", "reset_results", "describe",
+]
+
+_MISSING = object()
+
+# ---------------------------------------------------------------------------
+# Results registry: one entry per (lesson, question), kept in the kernel.
+# ---------------------------------------------------------------------------
+
+_RESULTS: dict[str, dict[str, dict[str, Any]]] = {}
+
+
+def results() -> dict[str, dict[str, dict[str, Any]]]:
+    """Return a copy of the registry: ``{lesson: {qid: {"status", "attempts"}}}``.
+
+    ``status`` is "solved" once any check was correct (later wrong checks do not undo it),
+    else "attempted"; checks of the placeholder ``...`` are not recorded.
+
+    >>> reset_results(); results()
+    {}
+    """
+    return {lesson: {qid: dict(entry) for qid, entry in qs.items()} for lesson, qs in _RESULTS.items()}
+
+
+def reset_results() -> None:
+    """Forget every recorded check (used by tests).
+
+    >>> reset_results()
+    """
+    _RESULTS.clear()
+
+
+def _record(lesson: str, qid: str, solved: bool) -> None:
+    entry = _RESULTS.setdefault(lesson, {}).setdefault(qid, {"status": "untouched", "attempts": 0})
+    entry["attempts"] += 1
+    if solved or entry["status"] != "solved":  # once solved, a later experiment does not undo it
+        entry["status"] = "solved" if solved else "attempted"
+
+
+def _status(lesson: str, qid: str) -> str:
+    return _RESULTS.get(lesson, {}).get(qid, {}).get("status", "untouched")
+
+
+# ---------------------------------------------------------------------------
+# Display objects
+# ---------------------------------------------------------------------------
+
+_STYLE = {  # status -> (mark, border colour, background)
+    "correct": ("✓", "#2e7d32", "#e8f5e9"),
+    "wrong": ("✗", "#c62828", "#ffebee"),
+    "invalid": ("✗", "#c62828", "#ffebee"),
+    "unanswered": ("○", "#616161", "#f5f5f5"),
+    "error": ("⚠", "#e65100", "#fff3e0"),
+    "hint": ("💡", "#1565c0", "#e3f2fd"),
+    "solution": ("📖", "#6a1b9a", "#f3e5f5"),
+    "prompt": ("❓", "#37474f", "#eceff1"),
+    "progress": ("📋", "#37474f", "#fafafa"),
+}
+
+
+def _inline_html(text: str) -> str:
+    """Escape text for HTML and turn `code` spans into <code> elements."""
+    escaped = html.escape(text, quote=True)
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped)
+
+
+class _Display:
+    """A block of text shown as a cell's result: a title line, body lines and optional code."""
+
+    status = "prompt"
+
+    def __init__(self, title: str, lines: Sequence[str] = (), code: str = "", after: Sequence[str] = ()) -> None:
+        self.title = title
+        self.lines = [line for line in lines if line]
+        self.code = code
+        self.after = [line for line in after if line]
+
+    def __repr__(self) -> str:
+        mark = _STYLE[self.status][0]
+        parts = [f"{mark} {self.title}", *self.lines]
+        if self.code:
+            parts += ["", self.code, ""]
+        return "\n".join(parts + self.after).rstrip("\n")
+
+    __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        mark, border, background = _STYLE[self.status]
+        body = "".join(f'<div style="margin-top:4px">{_inline_html(line)}</div>' for line in self.lines)
+        if self.code:
+            body += (
+                '<pre style="margin:6px 0 0 0;padding:6px;background:#ffffff;'
+                f'border:1px solid #dddddd;white-space:pre-wrap">{html.escape(self.code)}</pre>'
+            )
+        body += "".join(f'<div style="margin-top:4px">{_inline_html(line)}</div>' for line in self.after)
+        return (
+            f'<div class="tex2jax_ignore mathjax_ignore" style="border-left:4px solid {border};background:{background};'
+            'padding:6px 10px;margin:4px 0;font-family:sans-serif;line-height:1.4">'
+            f'<strong>{mark} {_inline_html(self.title)}</strong>{body}</div>'
+        )
+
+
+class Feedback(_Display):
+    """The result of ``check()``; true when the answer is correct.
+
+    >>> bool(Feedback("q1", "correct", "Correct."))
+    True
+    """
+
+    def __init__(self, qid: str, status: str, message: str, more: Sequence[str] = ()) -> None:
+        self.qid, self.status, self.message = qid, status, message
+        super().__init__(f"{qid}: {message}", more)
+
+    @property
+    def correct(self) -> bool:
+        return self.status == "correct"
+
+    def __bool__(self) -> bool:
+        return self.correct
+
+
+class Hint(_Display):
+    """A hint shown by ``hint()``."""
+
+    status = "hint"
+
+
+class Solution(_Display):
+    """A solution shown by ``solution()``: ``code`` (the solved answer cell) and ``explanation``."""
+
+    status = "solution"
+
+    def __init__(self, qid: str, code: str, explanation: str) -> None:
+        self.qid, self.explanation = qid, explanation
+        super().__init__(f"Solution to {qid}", [], code, [explanation])
+
+
+class Prompt(_Display):
+    """A question's prompt, shown by ``prompt()`` or by displaying the question itself."""
+
+    status = "prompt"
+
+
+class Progress(_Display):
+    """A lesson's progress table, shown by ``progress()``."""
+
+    status = "progress"
+
+    def __init__(self, title: str, rows: Sequence[tuple[str, str, str]]) -> None:
+        self.rows = list(rows)
+        marks = {"solved": "✓", "attempted": "✗", "untouched": "○"}
+        lines = [f"{marks[status]} {qid:<4} {status:<9}  {label}" for qid, status, label in self.rows]
+        super().__init__(title, lines)
+
+    def _repr_html_(self) -> str:
+        mark, border, background = _STYLE[self.status]
+        colours = {"solved": "#2e7d32", "attempted": "#c62828", "untouched": "#616161"}
+        marks = {"solved": "✓", "attempted": "✗", "untouched": "○"}
+        rows = "".join(
+            f'<tr><td style="color:{colours[status]};padding:2px 8px">{marks[status]}</td>'
+            f'<td style="padding:2px 8px"><code>{html.escape(qid)}</code></td>'
+            f'<td style="padding:2px 8px">{status}</td>'
+            f'<td style="padding:2px 8px;text-align:left">{_inline_html(label)}</td></tr>'
+            for qid, status, label in self.rows
+        )
+        return (
+            f'<div class="tex2jax_ignore mathjax_ignore" style="border-left:4px solid {border};background:{background};'
+            'padding:6px 10px;margin:4px 0;font-family:sans-serif">'
+            f'<strong>{mark} {_inline_html(self.title)}</strong>'
+            f'<table style="margin-top:4px;border-collapse:collapse">{rows}</table></div>'
+        )
+
+
+# ---------------------------------------------------------------------------
+# Describing learner values safely (never calls repr() on unknown objects)
+# ---------------------------------------------------------------------------
+
+
+def _fmt_number(x: float) -> str:
+    """Format a number the same way on every run: 13, 0.29, 22.94, 1,000,000."""
+    if isinstance(x, bool):
+        return str(x)
+    if isinstance(x, numbers.Integral) or (isinstance(x, float) and x.is_integer() and abs(x) < 1e15):
+        value = int(x)
+        return f"{value:,}" if abs(value) >= 10000 else str(value)
+    text = f"{float(x):.6g}"
+    if "e" in text and 1 <= abs(float(x)) < 1e15:
+        text = f"{float(x):,.2f}"
+    return text
+
+
+def _short_text(text: str, limit: int = 60) -> str:
+    text = str.__str__(text)
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return str.__repr__(text)
+
+
+def _pandas():
+    """pandas if the learner's session has imported it (a DataFrame cannot exist otherwise)."""
+    return sys.modules.get("pandas")
+
+
+def _numpy():
+    return sys.modules.get("numpy")
+
+
+def _is_nan(x: Any) -> bool:
+    try:
+        return isinstance(x, numbers.Real) and not isinstance(x, bool) and math.isnan(float(x))
+    except Exception:
+        return False
+
+
+def describe(value: Any) -> str:
+    """Describe a learner's value in a few words, safely.
+
+    >>> describe("31 billion"), describe(True), describe([1, 2])
+    ("the text '31 billion'", 'True (a boolean)', 'a list of 2 items')
+    """
+    try:
+        return _describe(value)
+    except Exception:
+        return f"an object of type {type(value).__name__}"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _describe(value: Any) -> str:
+    pd, np = _pandas(), _numpy()
+    if value is None:
+        return "None (no value)"
+    if value is Ellipsis:
+        return "the placeholder ..."
+    if isinstance(value, bool) or (np is not None and isinstance(value, np.bool_)):
+        return f"{bool(value)} (a boolean)"
+    if isinstance(value, str):
+        return "an empty text ''" if not value.strip() else f"the text {_short_text(value)}"
+    if _is_nan(value):
+        return "NaN (not a number)"
+    if isinstance(value, numbers.Integral):
+        return f"{_fmt_number(int(value))} (a whole number)"
+    if isinstance(value, numbers.Real):
+        return f"{_fmt_number(float(value))} (a decimal number)"
+    if isinstance(value, decimal.Decimal):
+        return f"{_fmt_number(float(value))} (a Decimal)"
+    if isinstance(value, complex):
+        return "a complex number"
+    if pd is not None and isinstance(value, pd.DataFrame):
+        cols = ", ".join(_short_text(str(c), 30) for c in list(value.columns)[:8])
+        more = ", …" if len(value.columns) > 8 else ""
+        return f"a DataFrame with {_plural(len(value), 'row')} and columns {cols}{more}" if cols else (
+            f"a DataFrame with {_plural(len(value), 'row')} and no columns")
+    if pd is not None and isinstance(value, pd.Series):
+        return f"a pandas Series of {_plural(len(value), 'value')}"
+    if pd is not None and isinstance(value, pd.Index):
+        return f"a pandas Index of {_plural(len(value), 'value')}"
+    if np is not None and isinstance(value, np.ndarray):
+        return f"a numpy array of shape {tuple(value.shape)}"
+    if isinstance(value, dict):
+        return "an empty dict ({} makes a dict; an empty set is set())" if not value else (
+            f"a dict with {_plural(len(value), 'key')}")
+    for kind, name in ((set, "set"), (frozenset, "frozenset"), (list, "list"), (tuple, "tuple")):
+        if isinstance(value, kind):
+            return f"an empty {name}" if not value else f"a {name} of {_plural(len(value), 'item')}"
+    if isinstance(value, types.GeneratorType):
+        return "a generator (its items are not computed yet)"
+    if isinstance(value, collections.abc.Iterator):
+        return f"an iterator ({type(value).__name__}; its items are not computed yet)"
+    if callable(value):
+        return "a function (did you forget the parentheses that call it?)"
+    return f"an object of type {type(value).__name__}"
+
+
+# ---------------------------------------------------------------------------
+# Normalising learner items (texts and numbers) for comparison
+# ---------------------------------------------------------------------------
+
+
+def _key(item: Any) -> str | None:
+    """A comparison key for an option or item: 'Xi'an' -> 'xian', 2013 -> '2013'; None if unusable."""
+    np = _numpy()
+    if isinstance(item, bool) or (np is not None and isinstance(item, np.bool_)):
+        return None
+    if isinstance(item, str):
+        return "".join(ch for ch in str.__str__(item).casefold() if ch.isalnum())
+    if isinstance(item, numbers.Real) and not _is_nan(item):
+        return _fmt_number(float(item)).replace(",", "")
+    return None
+
+
+def _as_items(value: Any) -> list | str:
+    """Turn a learner's collection into a list, or return a sentence explaining why not."""
+    pd, np = _pandas(), _numpy()
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return list(value)
+    if pd is not None and isinstance(value, (pd.Series, pd.Index)):
+        return list(value.tolist())
+    if np is not None and isinstance(value, np.ndarray):
+        if value.ndim != 1:
+            return "a one-dimensional collection is needed"
+        return list(value.tolist())
+    if isinstance(value, (types.GeneratorType, collections.abc.Iterator)):
+        return "wrap it in list(...) so its items are computed"
+    if isinstance(value, str):
+        return "a single text is not a collection; put the items in brackets"
+    if isinstance(value, dict):
+        return "a dict maps keys to values; list just the items"
+    return "put the items in a list or set"
+
+
+# ---------------------------------------------------------------------------
+# Questions
+# ---------------------------------------------------------------------------
+
+
+class Question:
+    """Base class of every question kind.
+
+    Arguments shared by all kinds:
+      qid          -- "q1", "q2", ...; the lesson module binds the question to the same name
+      prompt       -- the question as the learner reads it (backticks mark `code`)
+      answer       -- the correct answer, or a function of no arguments returning it (lazy)
+      hints        -- graded hints, gentlest first
+      solution     -- the solved answer cell: assigns ``answer_<qid>``; the check line is added
+      explanation  -- why the solution is right, citing a source id such as src-001
+      why          -- one line on why it matters, shown with a correct answer
+      title        -- short label for progress tables (default: start of the prompt)
+    """
+
+    kind = "question"
+
+    def __init__(
+        self,
+        qid: str,
+        prompt: str,
+        answer: Any,
+        *,
+        hints: Sequence[str],
+        solution: str,
+        explanation: str,
+        why: str,
+        title: str | None = None,
+    ) -> None:
+        if not re.fullmatch(r"q\d+[a-z]?", qid):
+            raise ValueError(f"question id must look like 'q1', got {qid!r}")
+        if not hints:
+            raise ValueError(f"{qid}: give at least one hint")
+        self.qid = qid
+        self.text = prompt.strip()
+        self._answer = answer
+        self._expected: Any = _MISSING
+        self.hints = list(hints)
+        self.explanation = explanation.strip()
+        self.why = why.strip()
+        self.title = title or _first_words(self.text)
+        self.lesson_id = "?"
+        self._hints_shown = 0
+        code = solution.strip("\n").rstrip()
+        if f"{self.variable} =" not in code:
+            raise ValueError(f"{qid}: the solution must assign {self.variable}")
+        if code.splitlines()[-1].strip() != self.check_line:
+            code += "\n" + self.check_line
+        self.code = code
+
+    # -- names used in notebooks -------------------------------------------------
+    @property
+    def variable(self) -> str:
+        """The answer variable in the notebook, e.g. ``answer_q1``."""
+        return f"answer_{self.qid}"
+
+    @property
+    def check_line(self) -> str:
+        """The last line of every answer cell, e.g. ``ex.q1.check(answer_q1)``."""
+        return f"ex.{self.qid}.check({self.variable})"
+
+    @property
+    def placeholder_code(self) -> str:
+        """The unsolved answer cell as learners first see it."""
+        return f"{self.variable} = ...  # your answer here\n{self.check_line}"
+
+    # -- the correct answer, computed lazily -------------------------------------
+    @property
+    def expected(self) -> Any:
+        """The correct answer (computed on first use when ``answer`` is a function)."""
+        if self._expected is _MISSING:
+            value = self._answer() if callable(self._answer) else self._answer
+            self._expected = self._prepare(value)
+        return self._expected
+
+    def _prepare(self, value: Any) -> Any:
+        return value
+
+    # -- learner API ----------------------------------------------------------------
+    def prompt(self) -> Prompt:
+        """Show the question. Example: ``ex.q1.prompt()``."""
+        lines = [self.text]
+        try:
+            lines += self._prompt_extra()
+        except Exception as err:  # course data could not be loaded
+            lines.append(f"(The course could not prepare this question: {type(err).__name__}.)")
+        lines.append(f"Answer with {self.expectation()}, then run `{self.check_line}`.")
+        return Prompt(f"{self.qid}: {self.title}", lines)
+
+    def check(self, answer: Any = _MISSING) -> Feedback:
+        """Check an answer; never raises. Example: ``ex.q1.check(answer_q1)``."""
+        if answer is _MISSING:
+            return Feedback(self.qid, "unanswered",
+                            f"Expected your answer inside the parentheses, as in `{self.check_line}`; "
+                            "received nothing.")
+        if answer is Ellipsis:
+            return Feedback(self.qid, "unanswered",
+                            f"Not answered yet. Expected {self.expectation()}; received the placeholder "
+                            f"... — replace it with your answer and run the cell again.")
+        try:
+            expected = self.expected
+        except Exception as err:
+            return Feedback(self.qid, "error",
+                            f"The course could not work out the expected answer ({type(err).__name__}). "
+                            "This is a problem with the course, not with your answer: please tell "
+                            "your instructor.")
+        try:
+            if answer is None:
+                feedback = self._invalid(answer, "A value of None often comes from a function that "
+                                                 "prints instead of returning.")
+            else:
+                feedback = self._judge(answer, expected)
+        except Exception as err:
+            feedback = self._invalid(answer, f"(The check stopped with {type(err).__name__}.)")
+        if feedback.status == "correct":
+            feedback.lines.append(f"Why it matters: {self.why}")
+        else:
+            feedback.lines.append(f"Need a nudge? Run `ex.{self.qid}.hint()`.")
+        _record(self.lesson_id, self.qid, feedback.correct)
+        return feedback
+
+    def hint(self, number: Any = None) -> Hint:
+        """Show the next hint (or hint ``number``). Example: ``ex.q1.hint()``, ``ex.q1.hint(2)``."""
+        total = len(self.hints)
+        if number is None:
+            self._hints_shown = min(self._hints_shown + 1, total)
+            index = self._hints_shown
+        elif isinstance(number, numbers.Integral) and not isinstance(number, bool) and 1 <= number <= total:
+            index = int(number)
+        else:
+            return Hint(f"Hint for {self.qid}",
+                        [f"Expected a hint number from 1 to {total}; received {describe(number)}."])
+        more = f"Run `ex.{self.qid}.hint()` again for the next one." if index < total else (
+            f"That was the last hint; `ex.{self.qid}.solution()` shows a worked solution.")
+        return Hint(f"Hint {index} of {total} for {self.qid}", [self.hints[index - 1], more])
+
+    def solution(self) -> Solution:
+        """Show the worked solution. Example: ``ex.q1.solution()``."""
+        return Solution(self.qid, self.code, self.explanation)
+
+    # -- for instructors ------------------------------------------------------------
+    def answer_text(self) -> str:
+        """The correct answer in words, for instructors (``crossroads solutions``)."""
+        try:
+            return self._answer_text(self.expected)
+        except Exception as err:
+            return f"(could not be computed: {type(err).__name__}: {err})"
+
+    def _answer_text(self, expected: Any) -> str:
+        return repr(expected)
+
+    # -- for subclasses -------------------------------------------------------------
+    def expectation(self) -> str:
+        """What kind of answer is expected, in words (never the answer itself)."""
+        return "an answer"
+
+    def _prompt_extra(self) -> list[str]:
+        return []
+
+    def _judge(self, answer: Any, expected: Any) -> Feedback:
+        raise NotImplementedError
+
+    def _invalid(self, answer: Any, advice: str = "") -> Feedback:
+        message = f"Expected {self.expectation()}; received {describe(answer)}."
+        return Feedback(self.qid, "invalid", message, [advice])
+
+    def _wrong(self, message: str, advice: str = "") -> Feedback:
+        return Feedback(self.qid, "wrong", message, [advice])
+
+    def _right(self, message: str) -> Feedback:
+        return Feedback(self.qid, "correct", message)
+
+    def __repr__(self) -> str:
+        return repr(self.prompt())
+
+    def _repr_html_(self) -> str:
+        return self.prompt()._repr_html_()
+
+
+def _first_words(text: str, limit: int = 60) -> str:
+    first = re.split(r"(?<=[.?!])\s", text, maxsplit=1)[0]
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+
+
+class Numeric(Question):
+    """A number, with a tolerance and a unit.
+
+    ``unit`` is shown to the learner ("years", "USD bn", "%"). With ``unit="%"`` the
+    expected value is in percent (29 for 29 %); a fraction like 0.29 gets its own message.
+    A value off by a factor of 100, 1,000, a million or a billion gets a hint about units.
+
+    >>> Numeric("q1", "Years?", 13, unit="years", hints=["h"], solution="answer_q1 = 13",
+    ...         explanation="src-001", why="w").check("13 years").status
+    'invalid'
+    """
+
+    kind = "numeric"
+
+    def __init__(self, qid: str, prompt: str, answer: Any, *, unit: str = "", tolerance: float = 0.0,
+                 rel_tolerance: float = 1e-9, **common: Any) -> None:
+        super().__init__(qid, prompt, answer, **common)
+        self.unit = unit.strip()
+        self.tolerance = float(tolerance)
+        self.rel_tolerance = float(rel_tolerance)
+
+    def _prepare(self, value: Any) -> float:
+        return float(value)
+
+    def expectation(self) -> str:
+        if self.unit == "%":
+            return "a number in percent (write 45 for 45 %)"
+        return f"a number (in {self.unit})" if self.unit else "a number"
+
+    def _close(self, value: float, expected: float) -> bool:
+        return math.isclose(value, expected, rel_tol=self.rel_tolerance, abs_tol=self.tolerance)
+
+    def _answer_text(self, expected: float) -> str:
+        unit = f" {self.unit}" if self.unit else ""
+        tolerance = f" (± {_fmt_number(self.tolerance)})" if self.tolerance else ""
+        return f"{_fmt_number(expected)}{unit}{tolerance}"
+
+    def _judge(self, answer: Any, expected: float) -> Feedback:
+        value = self._as_number(answer)
+        if isinstance(value, Feedback):
+            return value
+        unit = f" {self.unit}" if self.unit else ""
+        if self._close(value, expected):
+            return self._right(f"Correct: {_fmt_number(value)}{unit}.")
+        received = f"received {_fmt_number(value)}"
+        if self.unit == "%" and 0 < abs(value) <= 1 and self._close(value * 100, expected):
+            return self._wrong(f"Expected a number in percent; {received}, which looks like a fraction.",
+                               "A share of 0.5 is written 50 here: multiply a fraction by 100.")
+        for factor, name in ((100, "100"), (1000, "1,000"), (1e6, "a million"), (1e9, "a billion")):
+            for scaled, direction in ((value / factor, "large"), (value * factor, "small")):
+                if expected != 0 and self._close(scaled, expected):
+                    return self._wrong(
+                        f"Expected {self.expectation()}; {received}, about {name} times too {direction}.",
+                        f"Check the unit{': the answer is in ' + self.unit if self.unit else ''}.")
+        direction = "too large" if value > expected else "too small"
+        return self._wrong(f"Not quite. Expected {self.expectation()}; {received}, which is {direction}.")
+
+    def _as_number(self, answer: Any) -> float | Feedback:
+        pd, np = _pandas(), _numpy()
+        if isinstance(answer, bool) or (np is not None and isinstance(answer, np.bool_)):
+            return self._invalid(answer, "True and False are answers to yes/no questions; give a number.")
+        if isinstance(answer, str):
+            if re.search(r"\d", answer):
+                return self._invalid(answer, "Write the number itself, without quotes or units "
+                                             "(the unit is already given in the question).")
+            return self._invalid(answer, "Give a number, without quotes.")
+        if _is_nan(answer):
+            return self._invalid(answer, "NaN usually means a missing value, or a calculation on an "
+                                         "empty selection: check the rows you selected.")
+        if isinstance(answer, (numbers.Real, decimal.Decimal)):
+            value = float(answer)
+            if math.isinf(value):
+                return self._invalid(answer, "An infinite value often comes from dividing by zero.")
+            return value
+        if (pd is not None and isinstance(answer, (pd.Series, pd.DataFrame, pd.Index))) or (
+                np is not None and isinstance(answer, np.ndarray)):
+            if getattr(answer, "size", 0) == 1:
+                return self._invalid(answer, "It holds a single value: take it out with `.item()`.")
+            return self._invalid(answer, "A single number is needed, not a collection of them.")
+        return self._invalid(answer)
+
+
+class Choice(Question):
+    """One option out of several; the learner answers with the option's text.
+
+    Comparison ignores case, spaces and punctuation ("xian" matches "Xi'an"). ``notes`` maps
+    a wrong option to a sentence shown when it is picked (it must not reveal the answer).
+
+    >>> Choice("q2", "Where?", "Astana", options=["Astana", "Beijing"], hints=["h"],
+    ...        solution='answer_q2 = "Astana"', explanation="src-001", why="w").check("astana").status
+    'correct'
+    """
+
+    kind = "choice"
+
+    def __init__(self, qid: str, prompt: str, answer: Any, *, options: Sequence[Any],
+                 notes: dict[str, str] | None = None, **common: Any) -> None:
+        super().__init__(qid, prompt, answer, **common)
+        self.options = list(options)
+        keys = [_key(option) for option in self.options]
+        if None in keys or len(set(keys)) != len(keys):
+            raise ValueError(f"{qid}: options must be distinct texts or numbers")
+        self.notes = {_key(option): note for option, note in (notes or {}).items()}
+
+    def _prepare(self, value: Any) -> Any:
+        if _key(value) not in {_key(option) for option in self.options}:
+            raise ValueError(f"{self.qid}: the answer {value!r} is not one of the options")
+        return value
+
+    def expectation(self) -> str:
+        return "one of the options, as text in quotes"
+
+    def _prompt_extra(self) -> list[str]:
+        return ["Options: " + ", ".join(_quote(option) for option in self.options)]
+
+    def _answer_text(self, expected: Any) -> str:
+        return _quote(expected)
+
+    def _judge(self, answer: Any, expected: Any) -> Feedback:
+        if isinstance(answer, (list, tuple, set)) and len(answer) == 1:
+            return self._invalid(answer, "Give the option itself, without brackets.")
+        key = _key(answer)
+        if key is None:
+            return self._invalid(answer, "Options: " + ", ".join(_quote(o) for o in self.options) + ".")
+        if key == _key(expected):
+            return self._right(f"Correct: {_quote(expected)}.")
+        if key not in {_key(option) for option in self.options}:
+            return self._invalid(answer, "It is not one of the options: "
+                                 + ", ".join(_quote(o) for o in self.options) + ".")
+        return self._wrong(f"Not quite. Expected the right option; received {describe(answer)}, "
+                           "which is one of the options but not the right one.", self.notes.get(key, ""))
+
+
+def _quote(value: Any) -> str:
+    return _short_text(value) if isinstance(value, str) else _fmt_number(value)
+
+
+class SetAnswer(Question):
+    """Several items in any order ("which countries …"); a list, tuple or set is accepted.
+
+    ``options`` (optional) lists what the learner chooses from; items are compared ignoring
+    case, spaces and punctuation.
+
+    >>> SetAnswer("q3", "Which?", {"SCO", "EAEU"}, options=["SCO", "EAEU", "EU"], hints=["h"],
+    ...           solution='answer_q3 = {"SCO", "EAEU"}', explanation="src-001",
+    ...           why="w").check(["eaeu", "sco"]).status
+    'correct'
+    """
+
+    kind = "set"
+
+    def __init__(self, qid: str, prompt: str, answer: Any, *, options: Sequence[Any] | None = None,
+                 **common: Any) -> None:
+        super().__init__(qid, prompt, answer, **common)
+        self.options = list(options) if options is not None else None
+
+    def _prepare(self, value: Any) -> dict[str, Any]:
+        items = _as_items(value)
+        if isinstance(items, str):
+            raise TypeError(f"{self.qid}: the answer must be a collection")
+        return {_key(item): item for item in items}
+
+    def expectation(self) -> str:
+        return "a set of items, such as {\"first\", \"second\"} (order does not matter)"
+
+    def _prompt_extra(self) -> list[str]:
+        return ["Options: " + ", ".join(_quote(o) for o in self.options)] if self.options else []
+
+    def _answer_text(self, expected: dict[str, Any]) -> str:
+        return "{" + ", ".join(_quote(item) for item in sorted(expected.values(), key=str)) + "}"
+
+    def _judge(self, answer: Any, expected: dict[str, Any]) -> Feedback:
+        items = _as_items(answer)
+        if isinstance(items, str):
+            return self._invalid(answer, items[0].upper() + items[1:] + ".")
+        keys = [_key(item) for item in items]
+        unusable = [item for item, key in zip(items, keys) if key is None]
+        if unusable:
+            return self._invalid(answer, f"Each item should be a text or a number; received "
+                                         f"{describe(unusable[0])} among them.")
+        if self.options is not None:
+            allowed = {_key(option) for option in self.options}
+            strangers = [item for item, key in zip(items, keys) if key not in allowed]
+            if strangers:
+                return self._invalid(answer, f"{_quote(strangers[0])} is not one of the options "
+                                             "(check the spelling): "
+                                             + ", ".join(_quote(o) for o in self.options) + ".")
+        given = set(keys)
+        if given == set(expected):
+            return self._right(f"Correct: all {len(expected)} items.")
+        extra = [item for item, key in zip(items, keys) if key not in expected]
+        missing = len(set(expected) - given)
+        parts = []
+        if extra:
+            parts.append(f"{', '.join(_quote(i) for i in extra[:3])} "
+                         f"{'does' if len(extra) == 1 else 'do'} not belong")
+        if missing:
+            parts.append(f"{_plural(missing, 'item')} {'is' if missing == 1 else 'are'} still missing")
+        return self._wrong(f"Not quite. Expected a set of the right items; received {describe(answer)}: "
+                           + " and ".join(parts) + ".")
+
+
+MultiChoice = SetAnswer
+
+
+class Ordering(Question):
+    """Items to put in order (e.g. events in time order); the learner gives a list.
+
+    ``answer`` is the list in the right order. The prompt shows the items alphabetically,
+    or in the order given by ``shown``.
+
+    >>> Ordering("q4", "Order?", ["first", "second"], shown=["second", "first"], hints=["h"],
+    ...          solution='answer_q4 = ["first", "second"]', explanation="src-001",
+    ...          why="w").check(["first", "second"]).status
+    'correct'
+    """
+
+    kind = "ordering"
+
+    def __init__(self, qid: str, prompt: str, answer: Any, *, shown: Sequence[Any] | None = None,
+                 **common: Any) -> None:
+        super().__init__(qid, prompt, answer, **common)
+        self.shown = list(shown) if shown is not None else None
+
+    def _prepare(self, value: Any) -> list[Any]:
+        items = list(value)
+        if len({_key(item) for item in items}) != len(items):
+            raise ValueError(f"{self.qid}: the items to order must be distinct")
+        return items
+
+    def shown_items(self) -> list[Any]:
+        """The items in the order the prompt shows them."""
+        if self.shown is not None:
+            return self.shown
+        items = sorted(self.expected, key=lambda item: str(item).casefold())
+        return items if items != self.expected else items[::-1]
+
+    def expectation(self) -> str:
+        return "a list (in square brackets) of all the items, in order"
+
+    def _prompt_extra(self) -> list[str]:
+        return ["Items: " + ", ".join(_quote(item) for item in self.shown_items())]
+
+    def _answer_text(self, expected: list[Any]) -> str:
+        return "[" + ", ".join(_quote(item) for item in expected) + "]"
+
+    def _judge(self, answer: Any, expected: list[Any]) -> Feedback:
+        if isinstance(answer, (set, frozenset)):
+            return self._invalid(answer, "A set has no order; use a list in square brackets.")
+        items = _as_items(answer)
+        if isinstance(items, str):
+            return self._invalid(answer, items[0].upper() + items[1:] + ".")
+        keys = [_key(item) for item in items]
+        wanted = [_key(item) for item in expected]
+        strangers = [item for item, key in zip(items, keys) if key not in wanted]
+        if strangers:
+            return self._invalid(answer, f"It contains {describe(strangers[0])}, which is not one of "
+                                         "the items (check the spelling).")
+        if len(keys) != len(set(keys)):
+            return self._invalid(answer, "Some item appears twice; use each item once.")
+        if len(keys) < len(wanted):
+            return self._invalid(answer, f"{_plural(len(wanted) - len(keys), 'item')} "
+                                         f"{'is' if len(wanted) - len(keys) == 1 else 'are'} missing.")
+        if keys == wanted:
+            return self._right(f"Correct: all {len(wanted)} items in order.")
+        placed = sum(a == b for a, b in zip(keys, wanted))
+        first = next(i for i, (a, b) in enumerate(zip(keys, wanted)) if a != b) + 1
+        return self._wrong(f"Not quite. Expected all {len(wanted)} items in the right order; received a list "
+                           f"with {placed} of {len(wanted)} in the right place.",
+                           f"The first item out of place is at position {first}.")
+
+
+class TableAnswer(Question):
+    """A DataFrame with required columns; row order and extra columns are ignored by default.
+
+    Numbers are compared with ``tolerance`` (absolute) and ``rel_tolerance``; texts ignoring
+    case and surrounding spaces. Set ``ordered=True`` when the row order is part of the task.
+
+    >>> import pandas as pd
+    >>> q = TableAnswer("q5", "Table?", lambda: pd.DataFrame({"a": [1, 2]}), hints=["h"],
+    ...                 solution="answer_q5 = pd.DataFrame({'a': [1, 2]})", explanation="src-001", why="w")
+    >>> q.check(pd.DataFrame({"a": [2, 1], "b": [0, 0]})).status
+    'correct'
+    """
+
+    kind = "table"
+
+    def __init__(self, qid: str, prompt: str, answer: Any, *, columns: Sequence[str] | None = None,
+                 ordered: bool = False, tolerance: float = 1e-6, rel_tolerance: float = 1e-6,
+                 **common: Any) -> None:
+        super().__init__(qid, prompt, answer, **common)
+        self.columns = list(columns) if columns is not None else None
+        self.ordered = ordered
+        self.tolerance = tolerance
+        self.rel_tolerance = rel_tolerance
+
+    def _prepare(self, value: Any) -> Any:
+        import pandas as pd
+
+        if not isinstance(value, pd.DataFrame):
+            raise TypeError(f"{self.qid}: the answer must be a DataFrame")
+        columns = self.columns or list(value.columns)
+        return value[columns].reset_index(drop=True)
+
+    def required(self) -> list[str]:
+        """The columns the learner's table must have."""
+        return self.columns or [str(c) for c in self.expected.columns]
+
+    def expectation(self) -> str:
+        try:
+            columns = ", ".join(_short_text(c, 30) for c in self.required())
+        except Exception:
+            return "a DataFrame"
+        return f"a DataFrame with the columns {columns}"
+
+    def _answer_text(self, expected: Any) -> str:
+        return "\n" + expected.to_string(index=False)
+
+    def _sorted(self, table: Any) -> Any:
+        if self.ordered:
+            return table.reset_index(drop=True)
+        import pandas as pd
+
+        texts = [c for c in table.columns if not pd.api.types.is_numeric_dtype(table[c])]
+        numbers_ = [c for c in table.columns if c not in texts]
+        keyed = table.copy()
+        for c in texts:
+            keyed[c] = keyed[c].astype(str)
+        for c in numbers_:
+            keyed[c] = keyed[c].round(6)
+        order = keyed.sort_values(by=texts + numbers_, kind="mergesort").index
+        return table.loc[order].reset_index(drop=True)
+
+    def _judge(self, answer: Any, expected: Any) -> Feedback:
+        import numpy as np
+        import pandas as pd
+
+        if isinstance(answer, pd.Series):
+            return self._invalid(answer, "A Series is a single column: turn it into a table with "
+                                         "`.reset_index()` or `.to_frame()`.")
+        if not isinstance(answer, pd.DataFrame):
+            return self._invalid(answer)
+        required = self.required()
+        missing = [c for c in required if c not in answer.columns]
+        if missing:
+            in_index = [c for c in missing if c in [n for n in answer.index.names if n is not None]]
+            advice = (f"{_short_text(in_index[0])} is in the index: `.reset_index()` makes it a column."
+                      if in_index else "Missing: " + ", ".join(_short_text(c, 30) for c in missing) + ".")
+            return self._invalid(answer, advice)
+        if answer.columns.duplicated().any():
+            return self._invalid(answer, "Some column name appears twice; keep one of each.")
+        if len(answer) != len(expected):
+            return self._wrong(f"Not quite. Expected {self.expectation()} and "
+                               f"{_plural(len(expected), 'row')}; received {describe(answer)}.",
+                               "Check how you selected or grouped the rows.")
+        given = self._sorted(answer[required].reset_index(drop=True))
+        wanted = self._sorted(expected)
+        wrong_columns, wrong_rows = [], np.zeros(len(wanted), dtype=bool)
+        for column in required:
+            a, b = given[column], wanted[column]
+            if pd.api.types.is_numeric_dtype(b):
+                if not pd.api.types.is_numeric_dtype(a):
+                    return self._invalid(answer, f"Column {_short_text(column)} should hold numbers "
+                                                 "but holds text.")
+                same = np.isclose(a.to_numpy(dtype=float), b.to_numpy(dtype=float),
+                                  rtol=self.rel_tolerance, atol=self.tolerance, equal_nan=True)
+            else:
+                same = (a.astype(str).str.strip().str.casefold().to_numpy()
+                        == b.astype(str).str.strip().str.casefold().to_numpy())
+            if not same.all():
+                wrong_columns.append(column)
+                wrong_rows |= ~same
+        if not wrong_columns:
+            return self._right(f"Correct: all {_plural(len(wanted), 'row')} match.")
+        order = " (in the right order)" if self.ordered else ""
+        return self._wrong(
+            f"Not quite. Expected {self.expectation()}{order}; received a table in which "
+            f"{_plural(int(wrong_rows.sum()), 'row')} of {len(wanted)} differ.",
+            "Look again at column " + ", ".join(_short_text(c, 30) for c in wrong_columns) + ".")
+
+
+class SourceCritique(Question):
+    """Source criticism: pick the flawed figure and the reason, as a pair ``(figure, reason)``.
+
+    ``figures`` and ``reasons`` map labels ("A", "B", … and "1", "2", …) to texts;
+    ``answer`` is the right pair of labels. ``notes`` maps a figure label to a sentence shown
+    when that (sound) figure is picked.
+
+    >>> q = SourceCritique("q6", "Which figure is flawed?", ("B", "2"),
+    ...     figures={"A": "13 years", "B": "4 trillion tons"}, reasons={"1": "typo", "2": "unit"},
+    ...     hints=["h"], solution='answer_q6 = ("B", "2")', explanation="src-001", why="w")
+    >>> q.check(["b", 2]).status
+    'correct'
+    """
+
+    kind = "critique"
+
+    def __init__(self, qid: str, prompt: str, answer: Any, *, figures: dict[str, str],
+                 reasons: dict[str, str], notes: dict[str, str] | None = None, **common: Any) -> None:
+        super().__init__(qid, prompt, answer, **common)
+        self.figures = {str(label): text for label, text in figures.items()}
+        self.reasons = {str(label): text for label, text in reasons.items()}
+        self.notes = {_key(label): note for label, note in (notes or {}).items()}
+
+    def _prepare(self, value: Any) -> tuple[str, str]:
+        figure, reason = (str(part) for part in value)
+        if _key(figure) not in map(_key, self.figures) or _key(reason) not in map(_key, self.reasons):
+            raise ValueError(f"{self.qid}: the answer {value!r} does not name a figure and a reason")
+        return figure, reason
+
+    def expectation(self) -> str:
+        return "a pair (figure label, reason label), for example (\"X\", \"9\")"
+
+    def _prompt_extra(self) -> list[str]:
+        return ([f"Figure {label}: {text}" for label, text in self.figures.items()]
+                + [f"Reason {label}: {text}" for label, text in self.reasons.items()])
+
+    def _answer_text(self, expected: tuple[str, str]) -> str:
+        figure, reason = expected
+        return f"figure {figure} ({self.figures[figure]}), reason {reason} ({self.reasons[reason]})"
+
+    def _judge(self, answer: Any, expected: tuple[str, str]) -> Feedback:
+        if isinstance(answer, (set, frozenset)):
+            return self._invalid(answer, "A set has no order; use round brackets: (figure, reason).")
+        if not isinstance(answer, (list, tuple)) or len(answer) != 2:
+            return self._invalid(answer, "Give two labels in round brackets: the figure first, then the reason.")
+        figure, reason = (_key(part) for part in answer)
+        figure_labels = {_key(label) for label in self.figures}
+        reason_labels = {_key(label) for label in self.reasons}
+        if figure not in figure_labels:
+            return self._invalid(answer, "The first label should be one of the figures: "
+                                 + ", ".join(_quote(label) for label in self.figures) + ".")
+        if reason not in reason_labels:
+            return self._invalid(answer, "The second label should be one of the reasons: "
+                                 + ", ".join(_quote(label) for label in self.reasons) + ".")
+        if figure == _key(expected[0]) and reason == _key(expected[1]):
+            return self._right("Correct: you found the flawed figure and the reason.")
+        if figure == _key(expected[0]):
+            return self._wrong("Half right. Expected the flawed figure and the reason that explains it; "
+                               "received the right figure, but that reason does not explain what is wrong.")
+        return self._wrong(f"Not quite. Expected the flawed figure; received figure {_quote(str(answer[0]))}, "
+                           "which holds up against the sources.", self.notes.get(figure, ""))
+
+
+# ---------------------------------------------------------------------------
+# Lessons
+# ---------------------------------------------------------------------------
+
+
+class Lesson:
+    """The questions of one lesson, in order; knows the learner's progress.
+
+    >>> lesson = Lesson("99", "Demo", [])
+    >>> lesson.progress().title
+    'Lesson 99 — Demo: 0 of 0 solved'
+    """
+
+    def __init__(self, number: str, title: str, questions: Iterable[Question]) -> None:
+        if not re.fullmatch(r"\d\d", number):
+            raise ValueError(f"lesson number must be two digits like '01', got {number!r}")
+        self.number, self.title = number, title
+        self.questions: dict[str, Question] = {}
+        for question in questions:
+            if question.qid in self.questions:
+                raise ValueError(f"lesson {number}: question id {question.qid} is used twice")
+            question.lesson_id = number
+            self.questions[question.qid] = question
+
+    def __getitem__(self, qid: str) -> Question:
+        return self.questions[qid]
+
+    def __iter__(self):
+        return iter(self.questions.values())
+
+    def __len__(self) -> int:
+        return len(self.questions)
+
+    def progress(self) -> Progress:
+        """Show which questions are solved, attempted or untouched. Example: ``ex.progress()``."""
+        rows = [(q.qid, _status(self.number, q.qid), q.title) for q in self]
+        solved = sum(status == "solved" for _, status, _ in rows)
+        return Progress(f"Lesson {self.number} — {self.title}: {solved} of {len(rows)} solved", rows)
+
+    def __repr__(self) -> str:
+        return f"Lesson {self.number} — {self.title} ({_plural(len(self), 'question')})"
