@@ -118,7 +118,7 @@ def _run_all(page) -> None:
     """Restart the kernel and run every cell, through the menus as a learner would."""
     page.get_by_role("menuitem", name="Kernel").click()
     page.get_by_role("menuitem", name="Restart Kernel and Run All Cells…").click()
-    page.get_by_role("button", name="Confirm Kernel Restart").or_(page.get_by_role("button", name="Restart")).first.click()
+    page.locator(".jp-Dialog .jp-mod-accept").first.click()
     page.wait_for_timeout(1500)
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -142,7 +142,8 @@ def test_lesson_runs_in_jupyterlab(lab, browser, lesson):
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     _route_offline(page, base)
     try:
-        page.goto(f"{base}/lab/tree/{lesson.name}?token={token}")
+        # a workspace of its own, so no other lesson's tab is open
+        page.goto(f"{base}/lab/workspaces/{lesson.stem}/tree/{lesson.name}?reset&token={token}")
         page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
         page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(timeout=60_000)
         _run_all(page)
@@ -152,14 +153,16 @@ def test_lesson_runs_in_jupyterlab(lab, browser, lesson):
 
         # every map renders Leaflet with vector layers drawn and a visible legend
         for cell in page.locator(".jp-OutputArea-output iframe").all():
-            cell.scroll_into_view_if_needed()
+            if cell.is_visible():
+                cell.scroll_into_view_if_needed(timeout=5_000)
         page.wait_for_timeout(1500)
         frames = _map_frames(page)
         assert frames, "no folium map rendered"
         for frame in frames:
             assert frame.locator("path.leaflet-interactive").count() > 0, "map has no vector layers drawn"
             legend = frame.locator(".crossroads-legend")
-            assert legend.count() == 1 and legend.first.is_visible(), "legend missing or hidden"
+            shown = "e => getComputedStyle(e).display !== 'none' && getComputedStyle(e).visibility !== 'hidden'"
+            assert legend.count() == 1 and legend.first.evaluate(shown), "legend missing or hidden"
 
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         first = page.locator(".jp-OutputArea-output iframe").first
@@ -175,9 +178,11 @@ def test_lesson_runs_in_jupyterlab(lab, browser, lesson):
 def _widget_responds(page) -> bool:
     """Pick another value in a drop-down or move a slider; the widget's shown text must change."""
     for box in page.locator(".jp-OutputArea-output .widget-vbox").all():
+        box.scroll_into_view_if_needed()  # JupyterLab skips rendering cells out of view
+        page.wait_for_timeout(800)
         before = box.inner_text()
         select = box.locator(".widget-dropdown select")
-        slider = box.locator(".widget-slider .noUi-handle, .widget-hslider .noUi-handle")
+        slider = box.locator(".noUi-target")
         if select.count():
             count = select.first.locator("option").count()
             current = select.first.evaluate("s => s.selectedIndex")
@@ -185,14 +190,14 @@ def _widget_responds(page) -> bool:
                 continue
             select.first.select_option(index=(current + 1) % count)
         elif slider.count():
-            slider.first.focus()
-            for _ in range(5):
-                page.keyboard.press("PageDown")
+            track = slider.first.bounding_box()
+            page.mouse.click(track["x"] + track["width"] * 0.2, track["y"] + track["height"] / 2)
         else:
             continue
-        page.wait_for_timeout(800)
-        if box.inner_text() != before:
-            return True
+        for _ in range(10):
+            page.wait_for_timeout(300)
+            if box.inner_text() != before:
+                return True
     return False
 
 
