@@ -190,6 +190,13 @@ def broken(tmp_path: Path):
     return copy, edit
 
 
+def _replace(column: pd.Series, row: int, value: str) -> pd.Series:
+    """A copy of ``column`` with one cell changed."""
+    column = column.copy()
+    column.iloc[row] = value
+    return column
+
+
 def _error(folder, name="places") -> str:
     with pytest.raises(data.DataError) as err:
         data.load(name, folder)
@@ -211,11 +218,7 @@ def test_missing_column(broken):
 def test_unknown_source_id(broken):
     folder, edit = broken
 
-    def change(t):
-        t.loc[3, "source_id"] = "src-999"
-        return t
-
-    edit("places.csv", change)
+    edit("places.csv", lambda t: t.assign(**{"source_id": _replace(t["source_id"], 3, "src-999")}))
     msg = _error(folder)
     assert "places.csv, line 5" in msg and "src-999" in msg and "sources.csv" in msg
 
@@ -223,11 +226,7 @@ def test_unknown_source_id(broken):
 def test_latitude_out_of_range(broken):
     folder, edit = broken
 
-    def change(t):
-        t.loc[0, "lat"] = "123.4"
-        return t
-
-    edit("places.csv", change)
+    edit("places.csv", lambda t: t.assign(**{"lat": _replace(t["lat"], 0, "123.4")}))
     msg = _error(folder)
     assert "line 2" in msg and "'lat'" in msg and "out of range" in msg
 
@@ -235,11 +234,7 @@ def test_latitude_out_of_range(broken):
 def test_malformed_date(broken):
     folder, edit = broken
 
-    def change(t):
-        t.loc[1, "date"] = "May 2023"
-        return t
-
-    edit("events.csv", change)
+    edit("events.csv", lambda t: t.assign(**{"date": _replace(t["date"], 1, "May 2023")}))
     msg = _error(folder, "events")
     assert "events.csv, line 3" in msg and "malformed" in msg
 
@@ -264,22 +259,14 @@ def test_duplicate_id(broken):
 def test_unknown_waypoint(broken):
     folder, edit = broken
 
-    def change(t):
-        t.loc[0, "waypoints"] = t.loc[0, "waypoints"] + ";atlantis"
-        return t
-
-    edit("routes.csv", change)
+    edit("routes.csv", lambda t: t.assign(**{"waypoints": _replace(t["waypoints"], 0, t.loc[0, "waypoints"] + ";atlantis")}))
     assert "atlantis" in _error(folder, "routes")
 
 
 def test_not_a_number(broken):
     folder, edit = broken
 
-    def change(t):
-        t.loc[0, "value"] = "31 billion"
-        return t
-
-    edit("figures.csv", change)
+    edit("figures.csv", lambda t: t.assign(**{"value": _replace(t["value"], 0, "31 billion")}))
     assert "should be a number" in _error(folder, "figures")
 
 
