@@ -180,7 +180,7 @@ def _widget_responds(page) -> bool:
     for box in page.locator(".jp-OutputArea-output .widget-vbox").all():
         box.scroll_into_view_if_needed()  # JupyterLab skips rendering cells out of view
         page.wait_for_timeout(800)
-        before = box.inner_text()
+        before = box.text_content()
         select = box.locator(".widget-dropdown select")
         slider = box.locator(".noUi-target")
         if select.count():
@@ -196,7 +196,7 @@ def _widget_responds(page) -> bool:
             continue
         for _ in range(10):
             page.wait_for_timeout(300)
-            if box.inner_text() != before:
+            if box.text_content() != before:
                 return True
     return False
 
