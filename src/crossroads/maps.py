@@ -107,6 +107,13 @@ def _unknown(what: str, value: Any, known: Iterable[str]) -> ValueError:
     return ValueError(f"Unknown {what} {value!r}.{hint} Known {what}s: {', '.join(known)}.")
 
 
+def _require_known(values: list[str] | None, what: str, known: Iterable[str]) -> None:
+    """Raise a learner-readable ValueError for the first value not in ``known``."""
+    for value in values or []:
+        if value not in known:
+            raise _unknown(what, value, known)
+
+
 def _as_list(value: str | Iterable[str] | None, what: str) -> list[str] | None:
     if value is None:
         return None
@@ -748,12 +755,8 @@ def add_places(m: Map, kinds: str | Iterable[str] | None = None, ids: str | Iter
     _check_map(m)
     places = _places()
     kinds_list, ids_list = _as_list(kinds, "kinds"), _as_list(ids, "ids")
-    for kind in kinds_list or []:
-        if kind not in PLACE_KINDS:
-            raise _unknown("place kind", kind, PLACE_KINDS)
-    for pid in ids_list or []:
-        if pid not in places:
-            raise _unknown("place id", pid, places)
+    _require_known(kinds_list, "place kind", PLACE_KINDS)
+    _require_known(ids_list, "place id", places)
     chosen = [pid for pid, row in places.items()
               if (kinds_list is None or row["kind"] in kinds_list) and (ids_list is None or pid in ids_list)]
     if ids_list is not None and kinds_list is None:  # keep the order the learner gave
@@ -871,12 +874,8 @@ def add_routes(m: Map, category: str | Iterable[str] | None = None, ids: str | I
     _check_map(m)
     routes = _routes()
     cats, ids_list = _as_list(category, "category"), _as_list(ids, "ids")
-    for cat in cats or []:
-        if cat not in ROUTE_CATEGORIES:
-            raise _unknown("route category", cat, ROUTE_CATEGORIES)
-    for rid in ids_list or []:
-        if rid not in routes:
-            raise _unknown("route id", rid, routes)
+    _require_known(cats, "route category", ROUTE_CATEGORIES)
+    _require_known(ids_list, "route id", routes)
     for rid, row in routes.items():
         if (cats is None or row["category"] in cats) and (ids_list is None or rid in ids_list):
             add_route(m, rid)
