@@ -9,6 +9,7 @@ must stay readable from their country outlines.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -114,20 +115,57 @@ def _route_offline(page, allowed_prefix: str | None) -> None:
     page.route("**/*", handle)
 
 
-def _run_all(page) -> None:
+class KernelTraffic:
+    """Counts the kernel messages the page sends and receives over its websockets.
+
+    This is what proves the cells really ran: JupyterLab's idle indicator is
+    already "idle" before the kernel has connected.
+    """
+
+    def __init__(self, page):
+        self.sent: list[bytes] = []
+        self.received: list[bytes] = []
+        page.on("websocket", self._watch)
+
+    def _watch(self, ws) -> None:
+        if "/api/kernels/" in ws.url:
+            ws.on("framesent", lambda f: self.sent.append(f if isinstance(f, bytes) else f.encode()))
+            ws.on("framereceived", lambda f: self.received.append(f if isinstance(f, bytes) else f.encode()))
+
+    def count(self, msg_type: str, *, received: bool) -> int:
+        frames = self.received if received else self.sent
+        pattern = re.compile(rb'"msg_type":\s*"' + msg_type.encode() + rb'"')
+        return sum(bool(pattern.search(f)) for f in frames)
+
+    def errors(self) -> int:
+        reply, error = re.compile(rb'"msg_type":\s*"execute_reply"'), re.compile(rb'"status":\s*"error"')
+        return sum(bool(reply.search(f) and error.search(f)) for f in self.received)
+
+
+def _code_cells(lesson: Path) -> int:
+    import nbformat
+
+    return sum(c.cell_type == "code" for c in nbformat.read(lesson, as_version=4).cells)
+
+
+def _run_all(page, traffic: KernelTraffic, cells: int) -> None:
     """Restart the kernel and run every cell, through the menus as a learner would."""
+    deadline = time.time() + 60
+    while traffic.count("kernel_info_reply", received=True) == 0:  # the kernel is connected
+        assert time.time() < deadline, "the kernel did not connect within 60 s"
+        page.wait_for_timeout(250)
+    sent_before = traffic.count("execute_request", received=False)
+    replies_before = traffic.count("execute_reply", received=True)
     page.get_by_role("menuitem", name="Kernel").click()
     page.get_by_role("menuitem", name="Restart Kernel and Run All Cells…").click()
     page.locator(".jp-Dialog .jp-mod-accept").first.click()
-    page.wait_for_timeout(1500)
     deadline = time.time() + 120
-    while time.time() < deadline:
-        busy = page.locator(".jp-InputPrompt", has_text="[*]").count()
-        idle = page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").count()
-        if busy == 0 and idle:
-            return
-        page.wait_for_timeout(500)
-    pytest.fail("the lesson did not finish running within 120 s")
+    while traffic.count("execute_reply", received=True) - replies_before < cells:
+        assert time.time() < deadline, (
+            f"only {traffic.count('execute_reply', received=True) - replies_before} of {cells} cells "
+            f"ran within 120 s ({traffic.count('execute_request', received=False) - sent_before} sent)")
+        page.wait_for_timeout(250)
+    page.wait_for_timeout(1000)  # let the last outputs render
 
 
 def _map_frames(page):
@@ -140,15 +178,17 @@ def test_lesson_runs_in_jupyterlab(lab, browser, lesson):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    traffic = KernelTraffic(page)
     _route_offline(page, base)
     try:
         # a workspace of its own, so no other lesson's tab is open
         page.goto(f"{base}/lab/workspaces/{lesson.stem}/tree/{lesson.name}?reset&token={token}")
         page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
         page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(timeout=60_000)
-        _run_all(page)
+        _run_all(page, traffic, _code_cells(lesson))
 
         # no error output anywhere
+        assert traffic.errors() == 0, "a cell raised an error in the kernel"
         assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
 
         # every map renders Leaflet with vector layers drawn and a visible legend
@@ -171,6 +211,11 @@ def test_lesson_runs_in_jupyterlab(lab, browser, lesson):
 
         # at least one widget responds to input
         assert _widget_responds(page), "no widget reacted to input"
+        assert not errors, f"JavaScript errors on the page: {errors[:3]}"
+    except Exception:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{lesson.stem}_failed.png"))
+        raise
     finally:
         page.close()
 
@@ -222,5 +267,36 @@ def test_offline_map_renders_with_no_network(browser, tmp_path):
         assert page.locator("path.leaflet-interactive").count() > 0
         assert page.locator(".crossroads-legend").is_visible()
         assert not requests, requests[:3]
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", [0, 200, 900])
+def test_map_frames_itself_once_it_has_room(browser, tmp_path, width):
+    """A map drawn in a hidden (0 px) or narrow output must not break Leaflet, and must frame itself when shown."""
+    from crossroads import maps
+
+    m = maps.region_map(title="Hidden at first", offline=True)
+    maps.add_places(m)
+    (tmp_path / "map.html").write_text(m.get_root().render(), encoding="utf-8")
+    (tmp_path / "page.html").write_text(
+        f'<iframe id="f" src="map.html" style="width:{width}px;height:{width // 2}px;border:0"></iframe>', encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1000, "height": 700})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto((tmp_path / "page.html").as_uri())
+        frame = page.frame_locator("#f")
+        frame.locator(".leaflet-container").wait_for(state="attached", timeout=10_000)
+        page.wait_for_timeout(300)
+        page.locator("#f").evaluate("f => { f.style.width = '900px'; f.style.height = '500px'; }")
+        page.wait_for_timeout(800)
+        view = page.frames[1].evaluate(
+            "() => { const map = Object.keys(window).filter(k => k.startsWith('map_')).map(k => window[k])[0];"
+            " const c = map.getCenter(); return [map.getZoom(), c.lat, c.lng]; }")
+        assert not errors, errors
+        zoom, lat, lon = view
+        assert 2 <= zoom <= 8, view
+        assert 30 < lat < 60 and 40 < lon < 100, f"the map is not framed on Central Asia: {view}"
     finally:
         page.close()

@@ -495,7 +495,23 @@ class _Frame(_Fast):
             <p class="crossroads-sr">{{ this.description_html() }}</p>
         {% endmacro %}
         {% macro script(this, kwargs) %}
-            {{ this._parent.get_name() }}.fitBounds({{ this._parent.frame()|tojson }}, {{ this.fit_options()|tojson }});
+            (function (map, bounds, options) {
+                // Frame the map whenever its size changes, until the learner moves it. An output not yet
+                // laid out is 0 px wide, and fitting then would give a NaN view; narrow maps drop the
+                // padding kept for the legend.
+                var moved = false;
+                function frame() {
+                    var size = map.getSize();
+                    if (moved || size.x < 50 || size.y < 50) { return; }
+                    var room = options.paddingTopLeft[0] + options.paddingBottomRight[0];
+                    map.fitBounds(bounds, size.x > 2 * room ? options : {animate: false});
+                }
+                frame();
+                map.on("resize", frame);
+                ["mousedown", "touchstart", "wheel", "keydown"].forEach(function (name) {
+                    map.getContainer().addEventListener(name, function () { moved = true; });
+                });
+            })({{ this._parent.get_name() }}, {{ this._parent.frame()|tojson }}, {{ this.fit_options()|tojson }});
             {{ this._parent.get_name() }}.getContainer().setAttribute("role", "region");
             {{ this._parent.get_name() }}.getContainer().setAttribute("aria-label", {{ this.description()|tojson }});
         {% endmacro %}
