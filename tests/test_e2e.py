@@ -42,15 +42,14 @@ def _free_port() -> int:
 
 
 def _local_assets() -> dict[str, Path]:
-    """CDN file name -> local copy from the xstatic packages."""
+    """CDN file name -> local copy from the xstatic packages (Leaflet with its images, jQuery)."""
     import xstatic.pkg.jquery as jquery
     import xstatic.pkg.leaflet as leaflet
 
-    return {
-        "leaflet.js": Path(leaflet.BASE_DIR) / "leaflet.js",
-        "leaflet.css": Path(leaflet.BASE_DIR) / "leaflet.css",
-        "jquery-3.7.1.min.js": Path(jquery.BASE_DIR) / "jquery.min.js",
-    }
+    base = Path(leaflet.BASE_DIR)
+    assets = {p.name: p for p in [base / "leaflet.js", base / "leaflet.css", *(base / "images").glob("*.png")]}
+    assets["jquery-3.7.1.min.js"] = Path(jquery.BASE_DIR) / "jquery.min.js"
+    return assets
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +111,7 @@ def _route_offline(page, allowed_prefix: str | None) -> None:
             return route.continue_()
         name = url.split("?")[0].rsplit("/", 1)[-1]
         if name in assets:
-            kind = "text/css" if name.endswith(".css") else "application/javascript"
+            kind = {"css": "text/css", "png": "image/png"}.get(name.rsplit(".", 1)[-1], "application/javascript")
             return route.fulfill(status=200, body=assets[name].read_bytes(), headers={"content-type": kind})
         return route.abort()
 

@@ -226,6 +226,15 @@ def test_shade_countries_fills_outlines_and_names_them():
         maps.shade_countries(m, ["XYZ"])
 
 
+def test_country_tooltips_name_the_shading_once():
+    m = maps.shade_countries(maps.region_map("Blocs"), ["RUS"], label="EAEU members")
+    maps.shade_countries(m, ["KAZ"], colour="#d7301f", label="Kazakhstan")
+    tips = m.outlines.tips()
+    assert tips["RUS"] == "Russia — EAEU members"
+    assert tips["KAZ"] == "Kazakhstan"  # not "Kazakhstan — Kazakhstan"
+    assert tips["CHN"] == "China"
+
+
 # --------------------------------------------------------------------------- escaping
 
 

@@ -458,9 +458,12 @@ class CountryOutlines(_FastLayer, Layer):
         return out
 
     def tips(self) -> dict[str, str]:
-        names = country_names()
-        return {iso: escape_text(name) + (f" — {escape_text(self.fills[iso][1])}" if iso in self.fills else "")
-                for iso, name in sorted(names.items())}
+        """Country name, then its legend label when shaded (not twice when both are the same)."""
+        tips = {}
+        for iso, name in sorted(country_names().items()):
+            label = self.fills[iso][1] if iso in self.fills else name
+            tips[iso] = escape_text(name) + ("" if label == name else f" — {escape_text(label)}")
+        return tips
 
 
 _FRAME_CSS = """
