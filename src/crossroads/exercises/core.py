@@ -72,16 +72,16 @@ def _status(lesson: str, qid: str) -> str:
 # Display objects
 # ---------------------------------------------------------------------------
 
-_STYLE = {  # status -> (mark, border colour, background)
+_STYLE = {  # status -> (mark, border colour, background); marks that common fonts such as DejaVu Sans carry
     "correct": ("✓", "#2e7d32", "#e8f5e9"),
     "wrong": ("✗", "#c62828", "#ffebee"),
     "invalid": ("✗", "#c62828", "#ffebee"),
     "unanswered": ("○", "#616161", "#f5f5f5"),
     "error": ("⚠", "#e65100", "#fff3e0"),
-    "hint": ("💡", "#1565c0", "#e3f2fd"),
-    "solution": ("📖", "#6a1b9a", "#f3e5f5"),
-    "prompt": ("❓", "#37474f", "#eceff1"),
-    "progress": ("📋", "#37474f", "#fafafa"),
+    "hint": ("☛", "#1565c0", "#e3f2fd"),
+    "solution": ("☑", "#6a1b9a", "#f3e5f5"),
+    "prompt": ("✎", "#37474f", "#eceff1"),
+    "progress": ("☰", "#37474f", "#fafafa"),
 }
 
 
