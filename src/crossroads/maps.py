@@ -506,8 +506,16 @@ class _Frame(_Fast):
                 function frame() {
                     var size = map.getSize();
                     if (moved || size.x < 50 || size.y < 50) { return; }
-                    var room = options.paddingTopLeft[0] + options.paddingBottomRight[0];
-                    map.fitBounds(bounds, size.x > 2 * room ? options : {animate: false});
+                    var fit = {animate: false, paddingTopLeft: options.paddingTopLeft,
+                               paddingBottomRight: options.paddingBottomRight.slice()};
+                    var legend = document.querySelector(".crossroads-legend");
+                    if (fit.paddingBottomRight[0] && legend) {  // keep what the map shows beside its legend
+                        fit.paddingBottomRight[0] = Math.min(fit.paddingBottomRight[0], legend.offsetWidth + 20);
+                    }
+                    if (size.x < 2 * (fit.paddingTopLeft[0] + fit.paddingBottomRight[0]) + 60) {
+                        fit.paddingTopLeft = fit.paddingBottomRight = [0, 0];
+                    }
+                    map.fitBounds(bounds, fit);
                 }
                 frame();
                 map.on("resize", frame);
@@ -533,10 +541,8 @@ class _Frame(_Fast):
         return escape_text(self._parent.title)
 
     def fit_options(self) -> dict:
-        """No zoom animation; room for the title, and for the legend when framing what the map shows."""
-        auto = self._parent.bounds is None
-        return {"animate": False, "paddingTopLeft": [10, 40] if auto else [0, 30],
-                "paddingBottomRight": [280, 10] if auto else [0, 0]}
+        """No zoom animation; room for the title and the legend (at most 280 px; the page measures it)."""
+        return {"animate": False, "paddingTopLeft": [10, 40], "paddingBottomRight": [280, 10]}
 
     def legend_html(self) -> str:
         return _legend_html(self._parent)
