@@ -188,3 +188,63 @@ def test_widget_maps_are_deterministic():
     assert a.map.value == b.map.value
     a.route.value = b.route.value = "middle_corridor"
     assert a.map.value == b.map.value and a.view.value == b.view.value
+
+
+# --------------------------------------------------------------------------- learner input and accessibility
+
+
+def test_timeline_list_scrolls_instead_of_growing():
+    w = widgets.timeline()
+    assert w.view.layout.overflow == "auto"  # ipywidgets 8 ignores overflow_y: the list used never to scroll
+    assert w.view.layout.max_height
+
+
+def test_timeline_accepts_numbers_learners_get_from_pandas():
+    import numpy as np
+
+    assert repr(widgets.timeline(start=np.int64(-200), end=np.int32(2023))).startswith("<Timeline: 2023")
+    assert widgets.timeline(start=-200.0).year.min == -200
+    with pytest.raises(ValueError, match="whole year"):
+        widgets.timeline(start=-200.5)
+    with pytest.raises(ValueError, match="categories should be"):
+        widgets.timeline(categories=123)
+
+
+def test_timeline_never_shows_year_zero():
+    w = widgets.timeline(start=-1, end=1)
+    w.year.value = 0  # from 1 CE, one step back: there is no year 0, so 1 BCE
+    assert w.year.value == -1 and "1 BCE" in w.year_label.value
+    w.year.value = 0  # from 1 BCE, one step forward: 1 CE
+    assert w.year.value == 1 and w.year_label.value.endswith(">1</b>")
+
+
+def test_value_label_refuses_missing_and_endless_values():
+    import math
+
+    assert widgets.value_label(math.nan, "usd_bn") == "not given"
+    assert widgets.value_label(math.inf, "usd_bn") == "not given"
+    assert widgets.value_label(None, "usd_bn") == "not given"
+
+
+def test_explorers_say_what_they_expected():
+    with pytest.raises(ValueError, match="route id .*text"):
+        widgets.route_explorer(["cpc_pipeline"])
+    with pytest.raises(ValueError, match="route id .*text"):
+        widgets.route_explorer({"cpc_pipeline": 1})
+    with pytest.raises(ValueError, match="Did you mean 'sco'"):
+        widgets.membership_explorer("SCO")
+    with pytest.raises(ValueError, match="Did you mean 'KAZ'"):
+        widgets.membership_explorer(country="kaz")
+
+
+@pytest.mark.parametrize("make", [widgets.timeline, widgets.trade_explorer, widgets.membership_explorer,
+                                  widgets.route_explorer])
+def test_results_are_announced_as_text(make):
+    w = make()
+    views = [v for v in (getattr(w, "view", None), getattr(w, "org_view", None), getattr(w, "country_view", None)) if v]
+    for view in views:  # screen readers read changes in a live region; the first sentence says what is shown
+        assert view.value.startswith("<div role='status' aria-live='polite'>"), view.value[:80]
+    controls = [c for c in w.children[0].children] if hasattr(w.children[0], "children") else [w.children[0]]
+    for control in controls:
+        if isinstance(control, (widgets.W.Dropdown, widgets.W.IntSlider)):
+            assert control.description, f"{type(control).__name__} has no label"

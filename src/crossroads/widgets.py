@@ -13,6 +13,7 @@ tells its current state, so a stored notebook can be checked.
 from __future__ import annotations
 
 import math
+import numbers
 from typing import Any
 
 import ipywidgets as W
@@ -35,12 +36,17 @@ _UNITS = {
 
 
 def value_label(value: float, unit: str) -> str:
-    """A figure as a reader would write it.
+    """A figure as a reader would write it; a missing or endless value reads "not given".
 
     >>> value_label(31, "usd_bn"), value_label(14.7, "percent"), value_label(4e12, "tonnes_claimed")
     ('US$ 31 bn', '14.7 %', '4,000,000,000,000 tonnes (as claimed)')
     """
-    v = float(value)
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return "not given"
+    if not math.isfinite(v):
+        return "not given"
     number = f"{int(v):,}" if v.is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
     before, after = _UNITS.get(str(unit), ("", str(unit)))
     return " ".join(p for p in (before, number, after) if p)
@@ -59,6 +65,31 @@ def _country_name(code: Any) -> str:
     if not _present(code):
         return "none"
     return maps.country_names().get(str(code), str(code))
+
+
+def _announce(sentence: str, body: str) -> str:
+    """A view's HTML as a live region: screen readers read the first sentence whenever the view changes."""
+    return f"<div role='status' aria-live='polite'><p style='margin:2px 0'>{sentence}</p>{body}</div>"
+
+
+def _whole_year(name: str, value: Any) -> int:
+    """A year as a whole number; numpy integers and whole floats (from pandas) are years too."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not float(value).is_integer():
+        raise ValueError(f"{name} should be a whole year such as -200 (200 BCE) or 2023; got {value!r}.")
+    return int(value)
+
+
+def _text_choice(what: str, value: Any, known: list[str]) -> str:
+    """A learner's choice among known ids, with a did-you-mean that ignores case."""
+    if not isinstance(value, str):
+        raise ValueError(f"The {what} should be a text such as {known[0]!r}; got {value!r} "
+                         f"({type(value).__name__}).")
+    if value in known:
+        return value
+    for k in known:
+        if k.lower() == value.strip().lower():
+            raise ValueError(f"Unknown {what} {value!r}. Did you mean {k!r}? (Ids are case-sensitive.)")
+    raise maps._unknown(what, value, known)
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
@@ -91,6 +122,9 @@ class Timeline(_Explorer):
 
     def __init__(self, start: int = -200, end: int = 2023, categories: list[str] | None = None):
         events = data.load("events")
+        if categories is not None and not (isinstance(categories, (list, tuple, set))
+                                           and all(isinstance(c, str) for c in categories)):
+            raise ValueError(f"categories should be a list of texts such as ['energy', 'summit']; got {categories!r}.")
         if categories is not None:
             known = list(events["category"].cat.categories)
             unknown = [c for c in categories if c not in known]
@@ -106,7 +140,7 @@ class Timeline(_Explorer):
         self.map = _map_box()
         self._map_key: tuple | None = None
         super().__init__([W.HBox([self.year, self.year_label]), W.HBox([self.view, self.map])])
-        self.view.layout = W.Layout(width="45%", max_height=f"{_MAP_HEIGHT}px", overflow_y="auto")
+        self.view.layout = W.Layout(width="45%", max_height=f"{_MAP_HEIGHT}px", overflow="auto")
         self.map.layout.width = "55%"
         self.year.observe(self._update, names="value")
         self._update()
@@ -120,6 +154,10 @@ class Timeline(_Explorer):
         return f"{data.year_label(self.year.value)} — {n} event{'s' * (n != 1)}"
 
     def _update(self, change: Any = None) -> None:
+        if self.year.value == 0:  # there is no year 0: step on to 1 CE or back to 1 BCE
+            old = change["old"] if change else -1
+            self.year.value = 1 if old < 0 and self.year.max >= 1 else -1
+            return
         shown = self.shown()
         self.year_label.value = f"<b style='font-size:16px'>{esc(data.year_label(self.year.value))}</b>"
         items = [
@@ -127,8 +165,11 @@ class Timeline(_Explorer):
             f"<br><small style='color:#555'>{esc(r.category)} · {_cite(r.source_id)}</small></li>"
             for r in shown.itertuples()
         ]
-        self.view.value = (f"<ul style='padding-left:18px;margin:0'>{''.join(items)}</ul>" if items
-                           else "<i>No events in the course data up to this year.</i>")
+        n = len(items)
+        self.view.value = _announce(
+            f"{n} event{'s' * (n != 1)} up to {esc(data.year_label(self.year.value))}, newest first.",
+            f"<ul style='padding-left:18px;margin:0'>{''.join(items)}</ul>" if items
+            else "<i>No events in the course data up to this year.</i>")
         place_ids = tuple(dict.fromkeys(p for p in shown["place_id"] if _present(p)))
         if place_ids != self._map_key:  # the map only changes when the set of places does
             m = maps.region_map("Places of these events", tiles=False, bounds=maps.EURASIA, height=_MAP_HEIGHT)
@@ -143,9 +184,7 @@ def timeline(start: int = -200, end: int = 2023, categories: list[str] | None = 
     >>> timeline(categories=["energy"])  # doctest: +ELLIPSIS
     <Timeline: 2023 — ... events>
     """
-    for name, value in (("start", start), ("end", end)):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"{name} should be a whole year such as -200 (200 BCE) or 2023; got {value!r}.")
+    start, end = _whole_year("start", start), _whole_year("end", end)
     if start >= end:
         raise ValueError(f"start should be before end; got start={start}, end={end}.")
     if isinstance(categories, str):
@@ -250,7 +289,9 @@ class TradeExplorer(_Explorer):
             parts.append(f"<p style='margin:10px 0 2px'><b>Sources disagree</b> on one quantity "
                          f"(<code>{esc(first['subject'])}</code>, {esc(year)}): every version side by side.</p>"
                          + _table(["Value", "As stated", "Source"], cells))
-        self.view.value = "".join(parts)
+        n, d = len(rows), len(parts) - 1
+        self.view.value = _announce(f"{n} trade figure{'s' * (n != 1)} shown; sources disagree on "
+                                    f"{d} quantit{'ies' if d != 1 else 'y'}.", "".join(parts))
 
 
 def trade_explorer() -> TradeExplorer:
@@ -274,12 +315,9 @@ class MembershipExplorer(_Explorer):
     def __init__(self, organization: str = "sco", country: str = "KAZ"):
         self.orgs = data.load("organizations").set_index("id", drop=False)
         self.members = data.load("memberships")
-        orgs = list(self.orgs["id"])
-        if organization not in orgs:
-            raise maps._unknown("organization", organization, orgs)
+        organization = _text_choice("organization", organization, list(self.orgs["id"]))
         countries = sorted(set(self.members["country"]), key=_country_name)
-        if country not in countries:
-            raise maps._unknown("country code", country, countries)
+        country = _text_choice("country code", country, countries)
         org_options = [(f"{r.short_name} — {r.name}", r.id) for r in self.orgs.itertuples()]
         self.organization = W.Dropdown(style=_LABEL, options=org_options,
                                        value=organization, description="Organization", layout=W.Layout(width="48%"))
@@ -329,7 +367,10 @@ class MembershipExplorer(_Explorer):
         member_rows = [[esc(_country_name(r.country)), esc(r.role), esc(r.since) if _present(r.since) else "—"]
                        for r in rows.itertuples()]
         off_map = sorted(_country_name(c) for c in rows["country"] if c not in on_map)
-        self.org_view.value = (
+        n_full = int((rows["role"] == "member").sum())
+        self.org_view.value = _announce(
+            f"{esc(org['short_name'])}: {n_full} member{'s' * (n_full != 1)}, {len(rows) - n_full} other "
+            f"participant{'s' * (len(rows) - n_full != 1)}; members are shaded on the map.",
             f"<h4 style='margin:4px 0'>{esc(org['name'])} ({esc(org['short_name'])})</h4>"
             f"<p style='margin:2px 0'>Kind: {esc(org['kind'])} · Founded: <b>{esc(founded)}</b> · "
             f"Lead power: <b>{esc(lead)}</b></p>"
@@ -351,8 +392,10 @@ class MembershipExplorer(_Explorer):
         counts = leads.value_counts()
         picture = ", ".join(f"{n} led by {esc(lead)}" if lead != "no single power" else f"{n} with no single lead power"
                             for lead, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-        self.country_view.value = (f"<h4 style='margin:4px 0'>{esc(_country_name(iso3))}: "
-                                   f"{len(rows)} memberships</h4><p style='margin:2px 0'>{picture}.</p>" + table)
+        self.country_view.value = _announce(f"{esc(_country_name(iso3))}: {len(rows)} memberships.",
+                                            f"<h4 style='margin:4px 0'>{esc(_country_name(iso3))}: "
+                                            f"{len(rows)} memberships</h4><p style='margin:2px 0'>{picture}.</p>"
+                                            + table)
 
 
 def membership_explorer(organization: str = "sco", country: str = "KAZ") -> MembershipExplorer:
@@ -374,8 +417,7 @@ class RouteExplorer(_Explorer):
         self.routes = data.load("routes").set_index("id", drop=False)
         figures = data.load("figures")
         self.figures = figures[figures["route_id"].notna()]
-        if route not in self.routes.index:
-            raise maps._unknown("route id", route, list(self.routes.index))
+        route = _text_choice("route id", route, list(self.routes.index))
         self.route = W.Dropdown(style=_LABEL, options=[(r.name, r.id) for r in self.routes.itertuples()], value=route,
                                 description="Route", layout=W.Layout(width="70%"))
         self.view = W.HTML()
@@ -405,7 +447,9 @@ class RouteExplorer(_Explorer):
         opened = f", opened {esc(data.year_label(r['opened']))}" if _present(r["opened"]) else ""
         russia = ("<b>Yes</b>: it crosses Russia." if self.transits_russia()
                   else "<b>No</b>: it avoids Russian territory.")
-        self.view.value = (
+        self.view.value = _announce(
+            f"{esc(r['name'])}: {maps.route_length_km(r['id']):,.0f} km, "
+            f"{'crosses Russia' if self.transits_russia() else 'avoids Russia'}.",
             f"<h4 style='margin:4px 0'>{esc(r['name'])}</h4>"
             f"<p style='margin:2px 0'>{esc(maps.ROUTE_CATEGORIES[r['category']].singular)}, <b>{esc(status)}</b>{opened}</p>"
             f"<p style='margin:2px 0'>Length along its waypoints: <b>{maps.route_length_km(r['id']):,.0f} km</b> "
