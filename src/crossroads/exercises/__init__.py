@@ -85,6 +85,14 @@ Question kinds (all in :mod:`crossroads.exercises.core`; common keyword argument
 ``SourceCritique(qid, prompt, answer, figures={"A": ...}, reasons={"1": ...}, notes={})``
     Pick the flawed figure and the reason: the learner answers with a pair such as ("B", "2").
 
+Every kind but ``TableAnswer`` also takes ``traps={wrong answer: advice}`` (or a function of no
+arguments returning that mapping, computed on the first check): a well-known wrong answer gets its
+own sentence instead of the generic advice. ``Numeric`` traps are numbers (matched with the
+question's tolerance) or ranges ``(low, high)``; ``Choice`` traps are texts (need not be options);
+``SetAnswer`` traps are collections (same items); ``Ordering`` traps are sequences (same order);
+``SourceCritique`` traps are pairs. See :mod:`crossroads.exercises.core` for the details and for
+what a new question kind implements.
+
 Rules for authors (tests enforce them):
 
 - ``answer`` may be a value or a function of no arguments; use a function whenever the answer
@@ -93,7 +101,8 @@ Rules for authors (tests enforce them):
   fresh namespace holding only ``ex`` (import what it needs, e.g. ``from crossroads import data``).
   The final line ``ex.<qid>.check(answer_<qid>)`` is appended if missing.
 - ``explanation`` cites at least one source id from ``data/sources.csv`` (``src-001`` …).
-- Hints go from gentle to nearly-the-answer; ``notes`` and feedback never state the answer.
+- Hints go from gentle to nearly-the-answer; ``notes``, ``traps`` and feedback never state the answer.
+- No trap is the right answer.
 
 Lesson authors: notebooks
 =========================

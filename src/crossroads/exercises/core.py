@@ -9,6 +9,59 @@ plain-text ``__repr__`` and a ``_repr_html_`` with inline styles, both determini
 ...             explanation="src-001 gives both years.", why="BCE years count down.")
 >>> q.check(13).correct
 True
+
+Traps: well-known wrong answers
+-------------------------------
+Every kind except :class:`TableAnswer` takes ``traps=``: a mapping from a well-known wrong answer
+to one sentence of advice (which must not state the answer), or a function of no arguments that
+returns such a mapping (computed on the first check, like a lazy ``answer``). When a learner's
+answer matches a trap, ``check()`` keeps its verdict ("wrong", or "invalid" for a non-option) and
+shows the trap's advice in place of the generic advice; ``feedback.trapped`` is then True.
+
+=================  ===============================================================================
+kind               a trap key is ...
+=================  ===============================================================================
+``Numeric``        a number, matched with the question's tolerance (at least 1e-9), or a range
+                   ``(low, high)``, inclusive: ``traps={3.625: "...", (-100, -98): "..."}``
+``Choice``         a text (or number), compared like options: case, spaces, punctuation ignored;
+                   it need not be an option (``"Nur-Sultan"``). ``notes=`` stays for wrong options.
+``SetAnswer``      a collection; matches a learner's collection with exactly the same items
+                   (``traps={("Almaty", "Otrar", "Taraz"): "That is the whole route ..."}``)
+``Ordering``       a list or tuple; matches the same items in the same order
+``SourceCritique`` a pair ``(figure, reason)``
+=================  ===============================================================================
+
+>>> q2 = Numeric("q2", "Growth rate, % a year?", 11.1, unit="%", tolerance=0.1,
+...              traps={28.6 / 8: "That is the simple average; growth compounds."},
+...              hints=["h"], solution="answer_q2 = 11.1", explanation="src-001", why="w")
+>>> print(q2.check(3.575).lines[0])
+That is the simple average; growth compounds.
+>>> q2.trap(3.575) == q2.check(3.575).lines[0], q2.trap(11.1)
+(True, '')
+
+What a new question kind implements
+-----------------------------------
+Subclass :class:`Question`, call ``super().__init__(qid, prompt, answer, **common)`` and provide:
+
+``kind``                       class attribute: a short name ("numeric", "choice", ...)
+``_judge(answer, expected)``   the verdict, a :class:`Feedback` made with ``self._right(message)``,
+                               ``self._wrong(message, advice)`` or ``self._invalid(answer, advice)``;
+                               ``answer`` is never ``...``, ``None`` or missing (``check()`` handles
+                               those), and anything it raises becomes an "invalid" verdict, so it need
+                               not guard every learner object, but it must not loop over one without
+                               a bound (use ``_as_items``, which caps collections)
+``expectation()``              what kind of answer is expected, in words, never the answer itself:
+                               "a number (in years)"; used in prompts and in every "Expected ..." line
+``_answer_text(expected)``     the answer in words, for instructors (``crossroads solutions``)
+and optionally:
+``_prepare(value)``            normalise the author's ``answer`` once (validate it; raise on a bad one)
+``_prompt_extra()``            extra prompt lines (the options, the items to order)
+``_trap_key(value)``           a hashable key for traps, the same for a trap and a matching answer;
+                               ``None`` when the value cannot match (the default: no traps)
+``trap(answer)``               override only when matching is not a key lookup (``Numeric``)
+
+Feedback text follows one pattern: "Not quite. Expected <expectation>; received <describe(answer)>."
+then one line of advice. ``describe()`` never calls ``repr()`` on a learner's object.
 """
 from __future__ import annotations
 
@@ -20,7 +73,7 @@ import numbers
 import re
 import sys
 import types
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 __all__ = [
     "Question", "Numeric", "Choice", "SetAnswer", "MultiChoice", "Ordering", "TableAnswer",
@@ -136,6 +189,7 @@ class Feedback(_Display):
 
     def __init__(self, qid: str, status: str, message: str, more: Sequence[str] = ()) -> None:
         self.qid, self.status, self.message = qid, status, message
+        self.trapped = False  # True when the answer was one of the question's traps
         super().__init__(f"{qid}: {message}", more)
 
     @property
@@ -230,6 +284,14 @@ def _pandas():
 
 def _numpy():
     return sys.modules.get("numpy")
+
+
+def _is_real(x: Any) -> bool:
+    """A real number that is not a boolean (int, float, Fraction, Decimal, numpy number)."""
+    np = _numpy()
+    if isinstance(x, bool) or (np is not None and isinstance(x, np.bool_)):
+        return False
+    return isinstance(x, (numbers.Real, decimal.Decimal))
 
 
 def _is_nan(x: Any) -> bool:
@@ -338,6 +400,15 @@ def _as_items(value: Any) -> list | str:
     return "put the items in a list or set"
 
 
+def _item_keys(value: Any) -> list[str] | None:
+    """The comparison keys of a collection's items, or None when it is not a collection of texts/numbers."""
+    items = _as_items(value)
+    if isinstance(items, str):
+        return None
+    keys = [_key(item) for item in items]
+    return None if None in keys else keys
+
+
 # ---------------------------------------------------------------------------
 # Questions
 # ---------------------------------------------------------------------------
@@ -370,6 +441,7 @@ class Question:
         explanation: str,
         why: str,
         title: str | None = None,
+        traps: Mapping[Any, str] | Callable[[], Mapping[Any, str]] | None = None,
     ) -> None:
         if not re.fullmatch(r"q\d+[a-z]?", qid):
             raise ValueError(f"question id must look like 'q1', got {qid!r}")
@@ -385,6 +457,10 @@ class Question:
         self.title = title or _first_words(self.text)
         self.lesson_id = "?"
         self._hints_shown = 0
+        if traps is not None and not callable(traps):
+            traps = self._check_traps(traps)
+        self._trap_source = traps
+        self._traps: Any = _MISSING
         code = solution.strip("\n").rstrip()
         if f"{self.variable} =" not in code:
             raise ValueError(f"{qid}: the solution must assign {self.variable}")
@@ -419,6 +495,45 @@ class Question:
 
     def _prepare(self, value: Any) -> Any:
         return value
+
+    @property
+    def traps(self) -> dict[Any, str]:
+        """Well-known wrong answers, by match key, with their advice (computed on first use)."""
+        if self._traps is _MISSING:
+            source = self._trap_source
+            self._traps = self._check_traps(source() if callable(source) else source or {})
+        return self._traps
+
+    @traps.setter
+    def traps(self, value: Mapping[Any, str]) -> None:  # lets older subclasses assign self.traps = {...}
+        self._traps = self._check_traps(value)
+
+    def _check_traps(self, traps: Mapping[Any, str]) -> dict[Any, str]:
+        if not isinstance(traps, collections.abc.Mapping):
+            raise TypeError(f"{self.qid}: traps must map a wrong answer to a sentence of advice")
+        checked = {}
+        for wrong, advice in traps.items():
+            key = self._trap_key(wrong)
+            if key is None or not isinstance(advice, str) or not advice.strip():
+                raise ValueError(f"{self.qid}: the trap {wrong!r} needs an answer this {self.kind} question "
+                                 "can receive and a sentence of advice")
+            checked[key] = advice.strip()
+        return checked
+
+    def trap(self, answer: Any) -> str:
+        """The advice for ``answer`` if it is one of the question's traps, else ``""``; never raises."""
+        try:
+            traps = self.traps
+            if not traps:
+                return ""
+            key = self._trap_key(answer)
+            return traps.get(key, "") if key is not None else ""
+        except Exception:
+            return ""
+
+    def _trap_key(self, answer: Any) -> Any:
+        """A hashable match key for a trap or a learner's answer; None if this kind has no traps."""
+        return None
 
     # -- learner API ----------------------------------------------------------------
     def prompt(self) -> Prompt:
@@ -456,6 +571,11 @@ class Question:
                 feedback = self._judge(answer, expected)
         except Exception as err:
             feedback = self._invalid(answer, f"(The check stopped with {type(err).__name__}.)")
+        if feedback.status in ("wrong", "invalid"):
+            advice = self.trap(answer)
+            if advice:  # a well-known slip: its own advice replaces the generic one
+                feedback.lines = [advice]
+                feedback.trapped = True
         if feedback.status == "correct":
             feedback.lines.append(f"Why it matters: {self.why}")
         else:
@@ -558,6 +678,27 @@ class Numeric(Question):
     def _close(self, value: float, expected: float) -> bool:
         return math.isclose(value, expected, rel_tol=self.rel_tolerance, abs_tol=self.tolerance)
 
+    def _trap_key(self, wrong: Any) -> Any:
+        """A trap is a number (matched with the question's tolerance) or a range ``(low, high)``."""
+        if isinstance(wrong, tuple) and len(wrong) == 2 and all(map(_is_real, wrong)) and wrong[0] <= wrong[1]:
+            return (float(wrong[0]), float(wrong[1]))
+        return float(wrong) if _is_real(wrong) else None
+
+    def trap(self, answer: Any) -> str:
+        try:
+            if not _is_real(answer) or not self.traps:
+                return ""
+            value = float(answer)
+            for wrong, advice in self.traps.items():
+                if isinstance(wrong, tuple):
+                    if wrong[0] <= value <= wrong[1]:
+                        return advice
+                elif math.isclose(value, wrong, rel_tol=self.rel_tolerance, abs_tol=max(self.tolerance, 1e-9)):
+                    return advice
+        except Exception:
+            pass
+        return ""
+
     def _answer_text(self, expected: float) -> str:
         unit = f" {self.unit}" if self.unit else ""
         tolerance = f" (± {_fmt_number(self.tolerance)})" if self.tolerance else ""
@@ -571,6 +712,10 @@ class Numeric(Question):
         if self._close(value, expected):
             return self._right(f"Correct: {_fmt_number(value)}{unit}.")
         received = f"received {_fmt_number(value)}"
+        off = f"Not quite. Expected {self.expectation()}; {received}, which is " + (
+            "too large." if value > expected else "too small.")
+        if self.trap(answer):  # the trap's advice is added by check(); skip the unit guesses
+            return self._wrong(off)
         if self.unit == "%" and 0 < abs(value) <= 1 and self._close(value * 100, expected):
             return self._wrong(f"Expected a number in percent; {received}, which looks like a fraction.",
                                "A share of 0.5 is written 50 here: multiply a fraction by 100.")
@@ -580,8 +725,7 @@ class Numeric(Question):
                     return self._wrong(
                         f"Expected {self.expectation()}; {received}, about {name} times too {direction}.",
                         f"Check the unit{': the answer is in ' + self.unit if self.unit else ''}.")
-        direction = "too large" if value > expected else "too small"
-        return self._wrong(f"Not quite. Expected {self.expectation()}; {received}, which is {direction}.")
+        return self._wrong(off)
 
     def _as_number(self, answer: Any) -> float | Feedback:
         pd, np = _pandas(), _numpy()
@@ -644,6 +788,9 @@ class Choice(Question):
     def _answer_text(self, expected: Any) -> str:
         return _quote(expected)
 
+    def _trap_key(self, answer: Any) -> Any:
+        return _key(answer)
+
     def _judge(self, answer: Any, expected: Any) -> Feedback:
         if isinstance(answer, (list, tuple, set)) and len(answer) == 1:
             return self._invalid(answer, "Give the option itself, without brackets.")
@@ -696,6 +843,10 @@ class SetAnswer(Question):
 
     def _answer_text(self, expected: dict[str, Any]) -> str:
         return "{" + ", ".join(_quote(item) for item in sorted(expected.values(), key=str)) + "}"
+
+    def _trap_key(self, answer: Any) -> Any:
+        keys = _item_keys(answer)
+        return frozenset(keys) if keys is not None else None
 
     def _judge(self, answer: Any, expected: dict[str, Any]) -> Feedback:
         items = _as_items(answer)
@@ -771,6 +922,12 @@ class Ordering(Question):
 
     def _answer_text(self, expected: list[Any]) -> str:
         return "[" + ", ".join(_quote(item) for item in expected) + "]"
+
+    def _trap_key(self, answer: Any) -> Any:
+        if isinstance(answer, (set, frozenset)):
+            return None
+        keys = _item_keys(answer)
+        return tuple(keys) if keys is not None else None
 
     def _judge(self, answer: Any, expected: list[Any]) -> Feedback:
         if isinstance(answer, (set, frozenset)):
@@ -942,6 +1099,12 @@ class SourceCritique(Question):
     def _prompt_extra(self) -> list[str]:
         return ([f"Figure {label}: {text}" for label, text in self.figures.items()]
                 + [f"Reason {label}: {text}" for label, text in self.reasons.items()])
+
+    def _trap_key(self, answer: Any) -> Any:
+        if isinstance(answer, (list, tuple)) and len(answer) == 2:
+            keys = (_key(str(answer[0])), _key(str(answer[1])))
+            return keys if None not in keys else None
+        return None
 
     def _answer_text(self, expected: tuple[str, str]) -> str:
         figure, reason = expected
