@@ -4,6 +4,7 @@
     crossroads solve lessons/01_silk_road.ipynb -o solved/   write and execute a solved copy
     crossroads grade submissions/*.ipynb [--csv]     score learners' notebooks
     crossroads execute lessons/*.ipynb               refresh stored outputs, deterministically
+    crossroads site _site/                           build the course website from the stored lessons
 
 >>> main(["solutions", "00"])  # doctest: +ELLIPSIS
 Lesson 00 — Start here: 3 questions
@@ -81,6 +82,18 @@ def _execute(args: argparse.Namespace) -> int:
     return status
 
 
+def _site(args: argparse.Namespace) -> int:
+    from crossroads import site
+
+    try:
+        report = site.build(args.outdir, root=args.root, hub=args.hub)
+    except (FileNotFoundError, RuntimeError) as err:
+        print(f"crossroads site: {err}", file=sys.stderr)
+        return 1
+    print(report)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``crossroads`` command."""
     parser = argparse.ArgumentParser(prog="crossroads", description="Crossroads course tools.")
@@ -115,6 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=int, default=600, help="seconds per cell (default 600)")
     p.add_argument("--kernel", default="python3", help="kernel name (default python3)")
     p.set_defaults(func=_execute)
+
+    p = sub.add_parser("site", help="build the course website from the stored lessons (no re-execution)")
+    p.add_argument("outdir", type=Path, help="folder for the site's files (replaced if it exists)")
+    p.add_argument("--hub", help="class JupyterHub address for nbgitpuller buttons (default: lessons/site.toml)")
+    p.add_argument("--root", type=Path, help="course folder holding lessons/ and data/ (default: this folder)")
+    p.set_defaults(func=_site)
     return parser
 
 
