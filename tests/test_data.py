@@ -173,101 +173,163 @@ def test_load_returns_a_fresh_copy():
 
 
 # --------------------------------------------------------------------------- broken copies
+#
+# Each case breaks one thing in a copy of data/ (the ``data_copy`` fixture of conftest.py) and
+# names the fragments the DataError must contain: the file and line, the column, what is wrong.
+# ``frictionless=False`` marks rules Table Schema cannot state, so frictionless accepts the copy.
 
 
-@pytest.fixture
-def broken(tmp_path: Path):
-    """A writable copy of data/ and a helper to edit one of its files."""
-    copy = tmp_path / "data"
-    shutil.copytree(DATA, copy, ignore=shutil.ignore_patterns("build"))
-
-    def edit(file: str, change):
-        table = pd.read_csv(copy / file, dtype=str, keep_default_na=False)
-        table = change(table)
-        table.to_csv(copy / file, index=False)
-        return copy
-
-    return copy, edit
+def _json_edit(file: str, change):
+    def breaker(copy):
+        document = json.loads(copy.text(file))
+        change(document)
+        copy.write_text(file, json.dumps(document))
+    return breaker
 
 
-def _replace(column: pd.Series, row: int, value: str) -> pd.Series:
-    """A copy of ``column`` with one cell changed."""
-    column = column.copy()
-    column.iloc[row] = value
-    return column
+def _resource_of(document: dict, name: str) -> dict:
+    return next(r for r in document["resources"] if r["name"] == name)
 
 
-def _error(folder, name="places") -> str:
+def _lines(file: str, change):
+    """Edit a file as a list of text lines."""
+    def breaker(copy):
+        lines = copy.text(file).split("\n")
+        change(lines)
+        copy.write_text(file, "\n".join(lines))
+    return breaker
+
+
+def _cells(file: str, row: int, **values: str):
+    def breaker(copy):
+        for column, value in values.items():
+            copy.set_cell(file, row, column, value)
+    return breaker
+
+
+def _drop_description_and_empty_required(document):
+    field = _resource_of(document, "places")["schema"]["fields"][1]  # name: required
+    del field["description"]
+
+
+def _break_name_and_drop_description(copy):
+    _json_edit("datapackage.json", _drop_description_and_empty_required)(copy)
+    copy.set_cell("places.csv", 2, "name", "")
+
+
+CASES = [
+    # (id, breaker, what to load, fragments of the message, frictionless rejects it too)
+    ("missing file", lambda c: (c.folder / "places.csv").unlink(), "places", ["places.csv: file not found"], True),
+    ("missing column", lambda c: c.edit("places.csv", lambda t: t.drop(columns=["lat"])), "places",
+     ["places.csv", "missing column(s) lat"], True),
+    ("unknown source id", _cells("places.csv", 3, source_id="src-999"), "places",
+     ["places.csv, line 5", "src-999", "sources.csv"], True),
+    ("latitude out of range", _cells("places.csv", 0, lat="123.4"), "places",
+     ["places.csv, line 2", "'lat'", "out of range", "swapped"], True),
+    ("malformed date", _cells("events.csv", 1, date="May 2023"), "events", ["events.csv, line 3", "'date'", "malformed"], True),
+    ("year 0", _cells("events.csv", 0, date="0", precision="year", end_date=""), "events",
+     ["events.csv, line 2", "'date'", "no year 0"], False),
+    ("duplicate id", lambda c: c.edit("places.csv", lambda t: pd.concat([t, t.iloc[[0]]])), "places", ["duplicate id"], True),
+    ("unknown waypoint", lambda c: c.set_cell("routes.csv", 0, "waypoints", c.read("routes.csv").loc[0, "waypoints"] + ";atlantis"),
+     "routes", ["routes.csv, line 2", "waypoints", "atlantis", "places.csv"], False),
+    ("not a number", _cells("figures.csv", 0, value="31 billion"), "figures", ["figures.csv, line 2", "'value'", "should be a number"], True),
+    # the reliability review's section 3: values that used to load silently
+    ("inf", _cells("figures.csv", 0, value="inf"), "figures", ["figures.csv, line 2", "'value'"], False),
+    ("-Infinity", _cells("figures.csv", 1, value="-Infinity"), "figures", ["figures.csv, line 3", "'value'"], False),
+    ("1e400", _cells("figures.csv", 0, value="1e400"), "figures", ["figures.csv, line 2", "'value'", "too large"], False),
+    ("inf gdp", _cells("population_gdp.csv", 0, gdp_usd="inf"), "population_gdp", ["population_gdp.csv, line 2", "'gdp_usd'"], False),
+    ("30 February", _cells("events.csv", 0, date="2023-02-30", precision="day", end_date=""), "events",
+     ["events.csv, line 2", "'date'", "February has no day 30"], False),
+    ("month 13", _cells("events.csv", 0, date="2023-01-05", precision="day", end_date="2023-13-45"), "events",
+     ["events.csv, line 2", "'end_date'", "no month 13"], False),
+    ("end before start", _cells("events.csv", 0, date="2023-05-19", precision="day", end_date="2023-05-18"), "events",
+     ["events.csv, line 2", "'end_date'", "before date"], False),
+    ("empty waypoint list", _cells("routes.csv", 0, waypoints=";;"), "routes",
+     ["routes.csv, line 2", "'waypoints'", "empty list"], False),
+    ("header-only places", _lines("places.csv", lambda lines: lines.__delitem__(slice(1, None))), "places",
+     ["places.csv", "no rows"], False),
+    ("header-only sources", _lines("sources.csv", lambda lines: lines.__delitem__(slice(1, None))), "sources",
+     ["sources.csv", "no rows"], False),
+    ("extra column", lambda c: c.edit("places.csv", lambda t: t.assign(population="1")), "places",
+     ["places.csv", "unknown column(s) 'population'"], True),
+    ("trailing comma", _lines("places.csv", lambda lines: lines.__setitem__(0, lines[0] + ",")), "places",
+     ["places.csv", "unnamed column", "trailing comma"], True),
+    ("NUL byte", _cells("places.csv", 2, name="Alma\x00ty"), "places", ["places.csv, line 4", "'name'", "control character"], False),
+    ("beyond int64", _cells("figures.csv", 0, year="99999999999999999999"), "figures",
+     ["figures.csv, line 2", "'year'", "too large"], False),
+    ("decimal in integer", _cells("organizations.csv", 0, founded="2001.5"), "organizations",
+     ["organizations.csv, line 2", "'founded'", "whole number"], True),
+    ("empty file", lambda c: c.write_text("places.csv", ""), "places", ["places.csv", "empty", "header must be"], True),
+    ("no resources", _json_edit("datapackage.json", lambda d: d.pop("resources")), "places",
+     ["datapackage.json", "resources"], True),
+    ("no schema", _json_edit("datapackage.json", lambda d: _resource_of(d, "places").pop("schema")), "places",
+     ["datapackage.json", "places", "schema"], True),
+    ("no description", _break_name_and_drop_description, "places", ["places.csv, line 4", "'name'", "empty but required"], True),
+    ("geojson without features", _json_edit("countries.geojson", lambda d: d.pop("features")), "countries_geo",
+     ["countries.geojson", "features"], False),
+    ("unterminated quote", _lines("places.csv", lambda lines: lines.__setitem__(2, lines[2].replace(",", ',"', 1))), "places",
+     ["places.csv, line 3", "quote"], True),
+    ("quote never closed", _lines("places.csv", lambda lines: lines.append('new_town,"New town,,city,KAZ,43,77,src-000,')), "places",
+     ["places.csv, line", "never closed"], True),
+]
+
+
+def _open(name: str, folder: Path):
+    return data.geojson(name, folder) if name == "countries_geo" else data.load(name, folder)
+
+
+@pytest.mark.parametrize("breaker,name,fragments", [c[1:4] for c in CASES], ids=[c[0] for c in CASES])
+def test_broken_copy_raises_a_clear_data_error(data_copy, breaker, name, fragments):
+    breaker(data_copy)
     with pytest.raises(data.DataError) as err:
-        data.load(name, folder)
-    return str(err.value)
+        _open(name, data_copy.folder)
+    missing = [f for f in fragments if f not in str(err.value)]
+    assert not missing, f"{missing} not in: {err.value}"
 
 
-def test_missing_file(broken):
-    folder, _ = broken
-    (folder / "places.csv").unlink()
-    assert "places.csv: file not found" in _error(folder)
+@pytest.mark.parametrize("breaker,name", [c[1:3] for c in CASES if c[4]], ids=[c[0] for c in CASES if c[4]])
+def test_frictionless_rejects_the_same_broken_copy(data_copy, breaker, name):
+    frictionless = pytest.importorskip("frictionless")
+    package = data_copy.folder / "datapackage.json"
+    before = frictionless.Package(str(package)).get_resource(name).validate()
+    assert before.valid, "the unbroken copy should be valid"
+    breaker(data_copy)
+    try:
+        report = frictionless.Package(str(package)).get_resource(name).validate()
+    except (frictionless.FrictionlessException, KeyError, TypeError):
+        return  # the descriptor itself is refused
+    assert not report.valid
 
 
-def test_missing_column(broken):
-    folder, edit = broken
-    edit("places.csv", lambda t: t.drop(columns=["lat"]))
-    assert "missing column(s) lat" in _error(folder)
+def test_huge_but_exact_integers_load_exactly(data_copy):
+    """2**53 + 1 would be rounded through a float; it is parsed as an integer instead."""
+    data_copy.set_cell("figures.csv", 0, "year", str(2**53 + 1))
+    assert data.load("figures", data_copy.folder)["year"].dropna().tolist().count(2**53 + 1) == 1
 
 
-def test_unknown_source_id(broken):
-    folder, edit = broken
-
-    edit("places.csv", lambda t: t.assign(**{"source_id": _replace(t["source_id"], 3, "src-999")}))
-    msg = _error(folder)
-    assert "places.csv, line 5" in msg and "src-999" in msg and "sources.csv" in msg
+def test_byte_order_mark_blank_lines_and_crlf_are_harmless(data_copy):
+    text = data_copy.text("places.csv")
+    data_copy.write_text("places.csv", "\ufeff" + text.replace("\n", "\r\n", 3).replace("\n", "\n\n", 2))
+    pd.testing.assert_frame_equal(data.load("places", data_copy.folder), data.load("places"))
 
 
-def test_latitude_out_of_range(broken):
-    folder, edit = broken
-
-    edit("places.csv", lambda t: t.assign(**{"lat": _replace(t["lat"], 0, "123.4")}))
-    msg = _error(folder)
-    assert "line 2" in msg and "'lat'" in msg and "out of range" in msg
-
-
-def test_malformed_date(broken):
-    folder, edit = broken
-
-    edit("events.csv", lambda t: t.assign(**{"date": _replace(t["date"], 1, "May 2023")}))
-    msg = _error(folder, "events")
-    assert "events.csv, line 3" in msg and "malformed" in msg
+def test_error_lines_count_blank_lines(data_copy):
+    lines = data_copy.text("places.csv").split("\n")
+    lines.insert(1, "")
+    lat = lines[0].split(",").index("lat")
+    row = lines[2].split(",")
+    row[lat] = "123.4"
+    lines[2] = ",".join(row)
+    data_copy.write_text("places.csv", "\n".join(lines))
+    with pytest.raises(data.DataError, match="places.csv, line 3"):
+        data.load("places", data_copy.folder)
 
 
-def test_year_zero_is_rejected(broken):
-    folder, edit = broken
-
-    def change(t):
-        t.loc[0, "date"], t.loc[0, "precision"] = "0", "year"
-        return t
-
-    edit("events.csv", change)
-    assert "no year 0" in _error(folder, "events")
-
-
-def test_duplicate_id(broken):
-    folder, edit = broken
-    edit("places.csv", lambda t: pd.concat([t, t.iloc[[0]]]))
-    assert "duplicate id" in _error(folder)
-
-
-def test_unknown_waypoint(broken):
-    folder, edit = broken
-
-    edit("routes.csv", lambda t: t.assign(**{"waypoints": _replace(t["waypoints"], 0, t.loc[0, "waypoints"] + ";atlantis")}))
-    assert "atlantis" in _error(folder, "routes")
-
-
-def test_not_a_number(broken):
-    folder, edit = broken
-
-    edit("figures.csv", lambda t: t.assign(**{"value": _replace(t["value"], 0, "31 billion")}))
-    assert "should be a number" in _error(folder, "figures")
+def test_an_edited_file_is_read_again(data_copy):
+    """The loader's cache notices a changed file: no stale data within a kernel session."""
+    first = data.load("places", data_copy.folder).loc[0, "name"]
+    data_copy.set_cell("places.csv", 0, "name", first + " (edited)")
+    assert data.load("places", data_copy.folder).loc[0, "name"] == first + " (edited)"
 
 
 def test_unknown_name_and_unknown_source():
@@ -280,3 +342,75 @@ def test_unknown_name_and_unknown_source():
 def test_missing_package_file(tmp_path):
     with pytest.raises(data.DataError, match="datapackage.json"):
         data.load("places", tmp_path)
+
+
+# --------------------------------------------------------------------------- finding the data folder
+
+
+def _plant_foreign_package(folder: Path) -> None:
+    """An unrelated Frictionless package, the way a data-science folder often has one."""
+    (folder / "data").mkdir(parents=True)
+    (folder / "data" / "datapackage.json").write_text(json.dumps({"name": "rainfall", "resources": [
+        {"name": "rainfall", "path": "rainfall.csv", "format": "csv", "schema": {"fields": [{"name": "mm", "type": "number"}]}}]}))
+
+
+def _module_copy(target: Path):
+    """Import a copy of crossroads/data.py placed at ``target`` (as an install would place it)."""
+    import importlib.util
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(Path(data.__file__), target)
+    spec = importlib.util.spec_from_file_location(f"copy_of_data_{abs(hash(target))}", target)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_data_folder_above_the_install_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.delenv("CROSSROADS_DATA", raising=False)
+    _plant_foreign_package(tmp_path)
+    installed = _module_copy(tmp_path / "venv" / "lib" / "site-packages" / "crossroads" / "data.py")
+    shutil.copytree(DATA, tmp_path / "venv" / "lib" / "site-packages" / "crossroads" / "_data",
+                    ignore=shutil.ignore_patterns("build"))
+    assert installed.data_dir() == tmp_path / "venv" / "lib" / "site-packages" / "crossroads" / "_data"
+    assert len(installed.load("places")) > 0
+    # with no shipped copy, the planted folder is still not taken
+    bare = _module_copy(tmp_path / "other" / "crossroads" / "data.py")
+    with pytest.raises(bare.DataError, match="Could not find the course data"):
+        bare.data_dir()
+
+
+def test_a_source_checkout_uses_exactly_its_own_data_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv("CROSSROADS_DATA", raising=False)
+    _plant_foreign_package(tmp_path)
+    checkout = tmp_path / "clone"
+    shutil.copytree(DATA, checkout / "data", ignore=shutil.ignore_patterns("build"))
+    module = _module_copy(checkout / "src" / "crossroads" / "data.py")
+    assert module.data_dir() == checkout / "data"
+    monkeypatch.setenv("CROSSROADS_DATA", str(tmp_path / "data"))
+    assert module.data_dir() == tmp_path / "data"  # the environment variable still wins
+
+
+# --------------------------------------------------------------------------- the schema contract
+
+
+def test_generated_datapackage_equals_the_committed_one():
+    """datapackage.json is generated: a hand edit would be lost at the next run of the script."""
+    import runpy
+
+    script = DATA / "build" / "make_datapackage.py"
+    if not script.exists():
+        pytest.skip("build scripts are not shipped with an installed course")
+    generated = runpy.run_path(str(script))["TEXT"]
+    assert generated == (DATA / "datapackage.json").read_text(encoding="utf-8"), \
+        "data/datapackage.json is out of date: run python data/build/make_datapackage.py"
+
+
+def test_loader_has_no_table_specific_branches():
+    """What a table needs comes from datapackage.json; the loader never tests a table's name."""
+    import inspect
+    import re
+
+    source = inspect.getsource(data)
+    names = [r["name"] for r in json.loads((DATA / "datapackage.json").read_text())["resources"]]
+    assert not [n for n in names if re.search(rf"==\s*['\"]{n}['\"]", source)]

@@ -1,15 +1,25 @@
 """Write data/datapackage.json: the schema contract for every file in data/.
 
-Run: python data/build/make_datapackage.py
+Run: python data/build/make_datapackage.py          (writes the file; the same bytes on every run)
+     python data/build/make_datapackage.py --check  (exit 1 if the committed file is out of date)
+
+To add a table: add its CSV to data/ and one entry to ``resources`` below (its fields, and
+``refers_to=`` for columns holding ids of another table), then run this script. What the
+loader reads besides standard Table Schema (list links, dates, hints) is described in the
+docstring of ``crossroads.data``.
 """
 import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parents[1]
 
 
-def f(name, type_, desc, required=True, **extra):
+def f(name, type_, desc, required=True, refers_to=None, **extra):
+    """A field; ``refers_to=("sources", "id")`` makes the column a foreign key to that resource's column."""
     field = {"name": name, "type": type_, "description": desc}
+    if refers_to:
+        field["_refers_to"] = refers_to
     if required:
         field.setdefault("constraints", {})["required"] = True
     for key in ("enum", "minimum", "maximum", "pattern", "unique"):
@@ -19,9 +29,19 @@ def f(name, type_, desc, required=True, **extra):
     return field
 
 
-SRC = f("source_id", "string", "Id of the source in sources.csv that states this fact.")
+def listed(name, desc, required=True, links=None):
+    """A ';'-separated list field; ``links=("places", "id")`` says every item is an id of that resource."""
+    field = f(name, "list", desc, required=required, delimiter=";", itemType="string")
+    if links:
+        field["crossroads"] = {"itemReference": {"resource": links[0], "fields": links[1]}}
+    return field
+
+
+SRC = f("source_id", "string", "Id of the source in sources.csv that states this fact.", refers_to=("sources", "id"))
 NOTE = f("note", "string", "Free-text remark: a disagreement, an error in the source, a caveat.", required=False)
 ISO3 = dict(pattern="^[A-Z]{3}$")
+DATE = "^-?\\d{1,4}(-\\d{2}(-\\d{2})?)?$"
+SWAPPED = {"crossroads": {"hint": "Check the value (latitude and longitude swapped?)."}}
 
 SEEDS_LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 (course's own compilation)",
                  "path": "https://creativecommons.org/licenses/by/4.0/"}
@@ -59,14 +79,13 @@ resources = [
         "schema": {"primaryKey": ["id"], "fields": [
             f("id", "string", "Stable snake_case id.", pattern="^[a-z][a-z0-9_]*$"),
             f("name", "string", "Common English name today."),
-            f("alt_names", "string", "Other names, ';'-separated (historic names, e.g. Chang'an; Nur-Sultan).", required=False),
+            listed("alt_names", "Other names, ';'-separated (historic names, e.g. Chang'an; Nur-Sultan).", required=False),
             f("kind", "string", "What the place is in the course.", enum=["silk_road_city", "capital", "city", "dry_port", "border_crossing", "sea_port", "oil_field", "gas_field", "pipeline_node", "waypoint"]),
-            f("country", "string", "ISO3 code of the country the place lies in today.", **ISO3),
-            f("lat", "number", "Latitude, WGS84.", unit="degree", minimum=-90, maximum=90),
-            f("lon", "number", "Longitude, WGS84.", unit="degree", minimum=-180, maximum=180),
+            f("country", "string", "ISO3 code of the country the place lies in today.", refers_to=("countries", "iso3"), **ISO3),
+            f("lat", "number", "Latitude, WGS84.", unit="degree", minimum=-90, maximum=90, **SWAPPED),
+            f("lon", "number", "Longitude, WGS84.", unit="degree", minimum=-180, maximum=180, **SWAPPED),
             SRC, NOTE,
         ]},
-        "foreignKeys": [],
     },
     {
         "name": "routes", "path": "routes.csv",
@@ -76,9 +95,9 @@ resources = [
             f("name", "string", "English name."),
             f("category", "string", "ancient, oil, gas, rail, sea or road.", enum=["ancient", "oil", "gas", "rail", "sea", "road"]),
             f("status", "string", "historic, built, proposed, planned or under_construction.", enum=["historic", "built", "proposed", "planned", "under_construction"]),
-            f("waypoints", "string", "Ordered place ids, ';'-separated. The line is drawn through them."),
+            listed("waypoints", "Ordered place ids, ';'-separated. The line is drawn through them.", links=("places", "id")),
             f("schematic", "boolean", "True when the line only joins its waypoints and does not follow the real track."),
-            f("countries", "string", "ISO3 codes of every country the route crosses, ';'-separated (may include countries with no waypoint)."),
+            listed("countries", "ISO3 codes of every country the route crosses, ';'-separated (may include countries with no waypoint).", links=("countries", "iso3")),
             f("opened", "integer", "Year the route opened (negative for BCE); empty if not opened.", required=False),
             SRC, NOTE,
         ]},
@@ -88,14 +107,16 @@ resources = [
         "title": "Dated events mentioned in the seeds (and a few general-reference dates)",
         "schema": {"primaryKey": ["id"], "fields": [
             f("id", "string", "Stable snake_case id.", pattern="^[a-z][a-z0-9_]*$"),
-            f("date", "string", "ISO 8601 date at the stated precision: YYYY, YYYY-MM or YYYY-MM-DD; BCE years negative, e.g. -138.", pattern="^-?\\d{1,4}(-\\d{2}(-\\d{2})?)?$"),
+            f("date", "string", "ISO 8601 date at the stated precision: YYYY, YYYY-MM or YYYY-MM-DD; BCE years negative, e.g. -138.", pattern=DATE,
+              crossroads={"date": {"precisionField": "precision", "addColumns": True}}),
             f("precision", "string", "How exact the date is.", enum=["year", "month", "day"]),
-            f("end_date", "string", "Last day of a multi-day event (same format), else empty.", required=False, pattern="^-?\\d{1,4}(-\\d{2}(-\\d{2})?)?$"),
+            f("end_date", "string", "Last day of a multi-day event (same format), else empty.", required=False, pattern=DATE,
+              crossroads={"date": {"notBefore": "date"}}),
             f("title", "string", "Short English title written for the course."),
             f("description", "string", "One or two sentences in the course's own words."),
             f("category", "string", "Theme.", enum=["history", "bri", "security", "diplomacy", "trade", "energy", "policy", "society"]),
-            f("place_id", "string", "Where it happened (places.csv id); empty if nowhere in particular.", required=False),
-            f("actors", "string", "Who acted, ';'-separated (countries as ISO3 codes, people and bodies by name)."),
+            f("place_id", "string", "Where it happened (places.csv id); empty if nowhere in particular.", required=False, refers_to=("places", "id")),
+            listed("actors", "Who acted, ';'-separated (countries as ISO3 codes, people and bodies by name)."),
             SRC, NOTE,
         ]},
     },
@@ -112,7 +133,7 @@ resources = [
             f("year", "integer", "Year the figure refers to (negative for BCE); empty if none.", required=False),
             f("kind", "string", "actual, target, projection, capacity, plan or estimate.", enum=["actual", "target", "projection", "capacity", "plan", "estimate"]),
             f("partner", "string", "Country or group the figure concerns besides Kazakhstan (ISO3 or a group name), if any.", required=False),
-            f("route_id", "string", "routes.csv id if the figure is about one route.", required=False),
+            f("route_id", "string", "routes.csv id if the figure is about one route.", required=False, refers_to=("routes", "id")),
             f("quote", "string", "A short phrase (at most ~15 words) from the source, to find the claim in the text."),
             SRC, NOTE,
         ]},
@@ -134,8 +155,8 @@ resources = [
         "name": "memberships", "path": "memberships.csv",
         "title": "Which countries belong to which bloc or format",
         "schema": {"primaryKey": ["org_id", "country"], "fields": [
-            f("org_id", "string", "organizations.csv id."),
-            f("country", "string", "ISO3 code.", **ISO3),
+            f("org_id", "string", "organizations.csv id.", refers_to=("organizations", "id")),
+            f("country", "string", "ISO3 code.", refers_to=("countries", "iso3"), **ISO3),
             f("role", "string", "member, observer, partner or participant.", enum=["member", "observer", "partner", "participant"]),
             f("since", "integer", "Year the country joined, if known.", required=False),
             SRC, NOTE,
@@ -167,21 +188,12 @@ resources = [
     },
 ]
 
-fks = {
-    "countries": [("source_id", "sources", "id")],
-    "places": [("source_id", "sources", "id"), ("country", "countries", "iso3")],
-    "routes": [("source_id", "sources", "id")],
-    "events": [("source_id", "sources", "id"), ("place_id", "places", "id")],
-    "figures": [("source_id", "sources", "id"), ("route_id", "routes", "id")],
-    "organizations": [("source_id", "sources", "id")],
-    "memberships": [("source_id", "sources", "id"), ("org_id", "organizations", "id"), ("country", "countries", "iso3")],
-    "trade_series": [("source_id", "sources", "id")],
-    "population_gdp": [("source_id", "sources", "id")],
-}
 for res in resources:
     res.update({"profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8"})
-    res.pop("foreignKeys", None)
-    keys = [{"fields": a, "reference": {"resource": r, "fields": b}} for a, r, b in fks.get(res["name"], [])]
+    fields = [dict(field) for field in res["schema"]["fields"]]  # SRC and NOTE are shared: copy before popping
+    keys = [{"fields": field["name"], "reference": {"resource": ref[0], "fields": ref[1]}}
+            for field in fields if (ref := field.pop("_refers_to", None))]
+    res["schema"]["fields"] = fields
     if keys:
         res["schema"]["foreignKeys"] = keys
     res.setdefault("licenses", [SEEDS_LICENCE])
@@ -201,6 +213,7 @@ resources.append({
     "description": "Derived from Natural Earth 1:50m (Central Asia and neighbours) and 1:110m (others) by data/build/make_countries.py: simplified, coordinates rounded to 2 decimals, properties iso3 and name only.",
     "sources": [{"title": "Natural Earth Admin-0 countries, via AshKyd/geojson-regions", "path": "https://www.naturalearthdata.com/"}],
     "licenses": [{"name": "public-domain", "title": "Natural Earth: public domain"}],
+    "crossroads": {"featureProperties": ["iso3", "name"]},
 })
 
 package = {
@@ -212,5 +225,20 @@ package = {
     "sources": [{"title": "Five seed articles (see sources.csv, kind=seed)"}, {"title": "IMF DOTS"}, {"title": "World Bank WDI"}, {"title": "Natural Earth"}],
     "resources": resources,
 }
-(HERE / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-print("wrote", HERE / "datapackage.json")
+TEXT = json.dumps(package, indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    target = HERE / "datapackage.json"
+    if "--check" in argv:
+        if target.read_text(encoding="utf-8") == TEXT:
+            return 0
+        print(f"{target} is out of date: run python data/build/make_datapackage.py", file=sys.stderr)
+        return 1
+    target.write_text(TEXT, encoding="utf-8")
+    print("wrote", target)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
