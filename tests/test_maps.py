@@ -13,7 +13,7 @@ from pathlib import Path
 import folium
 import pytest
 
-from crossroads import data, geo, maps
+from crossroads import data, geo, maps, style
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -187,16 +187,20 @@ def test_legend_lists_only_what_the_map_shows():
     legend = maps._legend_html(m)
     assert "Gas pipeline, built (schematic)" in legend
     assert "Gas pipeline, proposed (schematic)" in legend
-    assert 'stroke-dasharray="10 8"' in legend  # proposed drawn dashed
+    gas = style.ROUTE_CATEGORIES["gas"]
+    assert f'stroke="{gas.colour}"' in legend and f'stroke-dasharray="{gas.dash}"' in legend  # the category's look
+    assert 'stroke-opacity="0.6"' in legend  # proposed drawn paler
     assert "Capitals" in legend
     assert "Oil pipeline" not in legend and "Dry ports" not in legend
     assert "Schematic lines join the waypoints" in legend
 
 
-def test_proposed_routes_are_dashed_and_schematic_is_said():
+def test_routes_carry_their_category_dash_and_proposed_ones_are_paler():
     m = maps.add_route(maps.region_map("PoS2"), "power_of_siberia_2")
+    maps.add_route(m, "cpc_pipeline")
     html = page(m)
-    assert '"dashArray": "10 8"' in html
+    assert f'"dashArray": "{style.ROUTE_CATEGORIES["gas"].dash}"' in html  # never colour alone
+    assert '"opacity": 0.6' in html and '"opacity": 0.9' in html
     assert "schematic line" in html
 
 
@@ -213,7 +217,7 @@ def test_describe_says_what_the_map_shows():
     assert "\n" not in text
     html = page(m)
     assert '"aria-label"' in html and 'class="crossroads-sr"' in html  # on the map container too
-    assert 'title="Energy"' in m._repr_html_()
+    assert 'title="Map: Energy"' in m._repr_html_()
 
 
 def test_shade_countries_fills_outlines_and_names_them():

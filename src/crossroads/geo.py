@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-__all__ = ["EARTH_RADIUS_KM", "great_circle_km", "path_length_km"]
+__all__ = ["EARTH_RADIUS_KM", "great_circle_km", "path_length_km", "in_geometry", "feature_at", "along"]
 
 EARTH_RADIUS_KM = 6371.0
 """Mean Earth radius used for every distance in the course (km)."""
@@ -35,3 +35,49 @@ def path_length_km(points: Iterable[tuple[float, float]]) -> float:
     """
     points = list(points)
     return sum(great_circle_km(*a, *b) for a, b in zip(points, points[1:]))
+
+
+def _in_ring(lat: float, lon: float, ring: list) -> bool:
+    """Ray casting: is the point inside one GeoJSON ring of [lon, lat] pairs?"""
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def in_geometry(lat: float, lon: float, geometry: dict) -> bool:
+    """Is the point inside a GeoJSON Polygon or MultiPolygon (holes respected)?
+
+    >>> square = {"type": "Polygon", "coordinates": [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]]}
+    >>> in_geometry(1, 1, square), in_geometry(3, 1, square)
+    (True, False)
+    """
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return any(_in_ring(lat, lon, poly[0]) and not any(_in_ring(lat, lon, hole) for hole in poly[1:])
+               for poly in polygons)
+
+
+def feature_at(lat: float, lon: float, features: list[dict]) -> dict | None:
+    """The first GeoJSON feature whose geometry contains the point, or None.
+
+    >>> sq = {"type": "Feature", "properties": {"iso3": "SQ"},
+    ...       "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]]}}
+    >>> feature_at(1, 1, [sq])["properties"]["iso3"], feature_at(5, 5, [sq])
+    ('SQ', None)
+    """
+    return next((f for f in features if in_geometry(lat, lon, f["geometry"])), None)
+
+
+def along(points: Iterable[tuple[float, float]], step_km: float = 25.0) -> list[tuple[float, float]]:
+    """Points every ``step_km`` or so along a path's straight legs (in degrees, as drawn on a flat map).
+
+    >>> along([(0, 0), (0, 1)], step_km=60)
+    [(0.0, 0.0), (0.0, 0.5), (0.0, 1.0)]
+    """
+    points = [(float(a), float(b)) for a, b in points]
+    out = points[:1]
+    for (lat1, lon1), (lat2, lon2) in zip(points, points[1:]):
+        n = max(1, math.ceil(great_circle_km(lat1, lon1, lat2, lon2) / step_km))
+        out += [(lat1 + (lat2 - lat1) * k / n, lon1 + (lon2 - lon1) * k / n) for k in range(1, n + 1)]
+    return out
