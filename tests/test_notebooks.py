@@ -101,3 +101,43 @@ def test_execute_is_byte_identical_with_widgets(tmp_path):
     assert "IPY_MODEL_" + "0" * 31 + "2" in first.decode()
     assert executed.cells[2].outputs[0].text == "lesson_folder\n"  # runs from the notebook's folder
     assert [c.execution_count for c in executed.cells] == [1, 2, 3]
+
+
+def test_normalise_joins_adjacent_streams_of_the_same_name():
+    cell = v4.new_code_cell("for i in range(3): print(i)", execution_count=1)
+    cell.outputs = [v4.new_output("stream", name="stdout", text="0\n"), v4.new_output("stream", name="stdout", text="1\n"),
+                    v4.new_output("stream", name="stderr", text="warning\n"), v4.new_output("stream", name="stdout", text="2\n")]
+    nb = notebooks.normalise(v4.new_notebook(cells=[cell]))
+    assert [(o.name, o.text) for o in nb.cells[0].outputs] == [("stdout", "0\n1\n"), ("stderr", "warning\n"), ("stdout", "2\n")]
+
+
+def _print_loop_cells(lesson_paths) -> list[str]:
+    """The lessons' cells that print inside a loop and need only the course's imports."""
+    sources = []
+    for path in lesson_paths:
+        for cell in notebooks.read(path).cells:
+            if cell.cell_type == "code" and cell.source.startswith("for ") and "print(" in cell.source:
+                if cell.source not in sources:
+                    sources.append(cell.source)
+    return sources
+
+
+@pytest.mark.slow
+def test_print_loops_are_stored_the_same_way_every_time(lesson_paths, tmp_path):
+    """The lessons' print loops, run 10 times in one kernel: after normalise, one stream output and the same bytes."""
+    loops = _print_loop_cells(lesson_paths)
+    assert loops, "no print loop found in the lessons: update this test"
+    nb = v4.new_notebook(cells=[v4.new_code_cell("from crossroads import data, maps")] + [v4.new_code_cell(s) for s in loops])
+    for index, cell in enumerate(nb.cells):
+        cell.id = f"cell-{index}"
+    runner = notebooks.client(nb, tmp_path, timeout=60)
+    stored = set()
+    with runner.setup_kernel():
+        for _ in range(10):
+            for index, cell in enumerate(nb.cells):
+                cell.outputs = []
+                runner.execute_cell(cell, index)
+            normalised = notebooks.normalise(nb)
+            assert all(len(c.outputs) == 1 for c in normalised.cells[1:]), [len(c.outputs) for c in normalised.cells]
+            stored.add(nbformat.writes(normalised))
+    assert len(stored) == 1

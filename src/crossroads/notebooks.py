@@ -34,10 +34,33 @@ def write(nb: NotebookNode, path: str | Path) -> None:
 
     Example: ``write(nb, "lessons/00_start_here.ipynb")``.
     """
-    text = nbformat.writes(nb)
-    if not text.endswith("\n"):
-        text += "\n"
-    Path(path).write_text(text, encoding="utf-8")
+    nbformat.write(nb, str(path))
+
+
+def _merge_streams(outputs: list) -> list:
+    """Join adjacent stream outputs of the same name (stdout, stderr) into one.
+
+    The kernel flushes a ``print`` loop's text when it likes, so the same cell can come back
+    as one stream output or as several; merged, it is the same every time.
+
+    >>> out = nbformat.v4.new_output
+    >>> merged = _merge_streams([out("stream", name="stdout", text="a\\n"), out("stream", name="stdout", text="b\\n")])
+    >>> [o.text for o in merged]
+    ['a\\nb\\n']
+    """
+    merged: list = []
+    for output in outputs:
+        last = merged[-1] if merged else None
+        if (output.get("output_type") == "stream" and last is not None and last.get("output_type") == "stream"
+                and last.get("name") == output.get("name")):
+            last["text"] = _joined(last.get("text", "")) + _joined(output.get("text", ""))
+        else:
+            merged.append(output)
+    return merged
+
+
+def _joined(text: str | list[str]) -> str:
+    return "".join(text) if isinstance(text, list) else text
 
 
 def _references(value: Any) -> list[str]:
@@ -76,7 +99,8 @@ def normalise(nb: NotebookNode) -> NotebookNode:
     """Make an executed notebook reproducible byte for byte; returns a new notebook.
 
     Renumbers widget model ids (``0000…0001``, ``0000…0002`` … in order of first appearance),
-    drops execution timing metadata, numbers executed cells 1, 2, 3 … and fills missing cell ids.
+    drops execution timing metadata, numbers executed cells 1, 2, 3 …, fills missing cell ids and
+    joins adjacent stream outputs (a ``print`` loop is stored as one output however the kernel sent it).
 
     >>> normalise(nbformat.v4.new_notebook()).cells
     []
@@ -100,6 +124,7 @@ def normalise(nb: NotebookNode) -> NotebookNode:
             if cell.execution_count is not None:
                 count += 1
                 cell.execution_count = count
+            cell.outputs = _merge_streams(cell.outputs)
             for output in cell.outputs:
                 if output.get("output_type") == "execute_result":
                     output.execution_count = cell.execution_count
