@@ -68,12 +68,34 @@ from __future__ import annotations
 import collections.abc
 import decimal
 import html
+import itertools
 import math
 import numbers
 import re
 import sys
 import types
+import unicodedata
 from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from crossroads.exercises.feedback import (
+    MAX_ITEMS,
+    MAX_TEXT,
+    SERIES,
+    column_name as _column_name,
+    comma_slip as _comma_slip,
+    describe,
+    fmt_number as _fmt_number,
+    full_width_note as _full_width_note,
+    is_nan as _is_nan,
+    is_real as _is_real,
+    learner_raised as _learner_raised,
+    number_text_slip as _number_text_slip,
+    plural as _plural,
+    quote as _quote,
+    script_problem as _script_problem,
+    short_text as _short_text,
+    texts_in as _texts_in,
+)
 
 __all__ = [
     "Question", "Numeric", "Choice", "SetAnswer", "MultiChoice", "Ordering", "TableAnswer",
@@ -253,28 +275,8 @@ class Progress(_Display):
 
 
 # ---------------------------------------------------------------------------
-# Describing learner values safely (never calls repr() on unknown objects)
+# Learner items (texts and numbers), normalised and capped for comparison
 # ---------------------------------------------------------------------------
-
-
-def _fmt_number(x: float) -> str:
-    """Format a number the same way on every run: 13, 0.29, 22.94, 1,000,000."""
-    if isinstance(x, bool):
-        return str(x)
-    if isinstance(x, numbers.Integral) or (isinstance(x, float) and x.is_integer() and abs(x) < 1e15):
-        value = int(x)
-        return f"{value:,}" if abs(value) >= 10000 else str(value)
-    text = f"{float(x):.6g}"
-    if "e" in text and 1 <= abs(float(x)) < 1e15:
-        text = f"{float(x):,.2f}"
-    return text
-
-
-def _short_text(text: str, limit: int = 60) -> str:
-    text = str.__str__(text)
-    if len(text) > limit:
-        text = text[:limit] + "…"
-    return str.__repr__(text)
 
 
 def _pandas():
@@ -286,110 +288,43 @@ def _numpy():
     return sys.modules.get("numpy")
 
 
-def _is_real(x: Any) -> bool:
-    """A real number that is not a boolean (int, float, Fraction, Decimal, numpy number)."""
-    np = _numpy()
-    if isinstance(x, bool) or (np is not None and isinstance(x, np.bool_)):
-        return False
-    return isinstance(x, (numbers.Real, decimal.Decimal))
-
-
-def _is_nan(x: Any) -> bool:
-    try:
-        return isinstance(x, numbers.Real) and not isinstance(x, bool) and math.isnan(float(x))
-    except Exception:
-        return False
-
-
-def describe(value: Any) -> str:
-    """Describe a learner's value in a few words, safely.
-
-    >>> describe("31 billion"), describe(True), describe([1, 2])
-    ("the text '31 billion'", 'True (a boolean)', 'a list of 2 items')
-    """
-    try:
-        return _describe(value)
-    except Exception:
-        return f"an object of type {type(value).__name__}"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _describe(value: Any) -> str:
-    pd, np = _pandas(), _numpy()
-    if value is None:
-        return "None (no value)"
-    if value is Ellipsis:
-        return "the placeholder ..."
-    if isinstance(value, bool) or (np is not None and isinstance(value, np.bool_)):
-        return f"{bool(value)} (a boolean)"
-    if isinstance(value, str):
-        return "an empty text ''" if not value.strip() else f"the text {_short_text(value)}"
-    if _is_nan(value):
-        return "NaN (not a number)"
-    if isinstance(value, numbers.Integral):
-        return f"{_fmt_number(int(value))} (a whole number)"
-    if isinstance(value, numbers.Real):
-        return f"{_fmt_number(float(value))} (a decimal number)"
-    if isinstance(value, decimal.Decimal):
-        return f"{_fmt_number(float(value))} (a Decimal)"
-    if isinstance(value, complex):
-        return "a complex number"
-    if pd is not None and isinstance(value, pd.DataFrame):
-        cols = ", ".join(_short_text(str(c), 30) for c in list(value.columns)[:8])
-        more = ", …" if len(value.columns) > 8 else ""
-        return f"a DataFrame with {_plural(len(value), 'row')} and columns {cols}{more}" if cols else (
-            f"a DataFrame with {_plural(len(value), 'row')} and no columns")
-    if pd is not None and isinstance(value, pd.Series):
-        return f"a pandas Series of {_plural(len(value), 'value')}"
-    if pd is not None and isinstance(value, pd.Index):
-        return f"a pandas Index of {_plural(len(value), 'value')}"
-    if np is not None and isinstance(value, np.ndarray):
-        return f"a numpy array of shape {tuple(value.shape)}"
-    if isinstance(value, dict):
-        return "an empty dict ({} makes a dict; an empty set is set())" if not value else (
-            f"a dict with {_plural(len(value), 'key')}")
-    for kind, name in ((set, "set"), (frozenset, "frozenset"), (list, "list"), (tuple, "tuple")):
-        if isinstance(value, kind):
-            return f"an empty {name}" if not value else f"a {name} of {_plural(len(value), 'item')}"
-    if isinstance(value, types.GeneratorType):
-        return "a generator (its items are not computed yet)"
-    if isinstance(value, collections.abc.Iterator):
-        return f"an iterator ({type(value).__name__}; its items are not computed yet)"
-    if callable(value):
-        return "a function (did you forget the parentheses that call it?)"
-    return f"an object of type {type(value).__name__}"
-
-
-# ---------------------------------------------------------------------------
-# Normalising learner items (texts and numbers) for comparison
-# ---------------------------------------------------------------------------
-
-
 def _key(item: Any) -> str | None:
-    """A comparison key for an option or item: 'Xi'an' -> 'xian', 2013 -> '2013'; None if unusable."""
-    np = _numpy()
-    if isinstance(item, bool) or (np is not None and isinstance(item, np.bool_)):
-        return None
+    """A comparison key for an option or item: 'Xi'an' -> 'xian', 2013 -> '2013'; None if unusable.
+
+    Texts are read in Unicode NFKC form, as Python reads names: full-width 'Ａｓｔａｎａ' is 'astana'.
+    """
     if isinstance(item, str):
-        return "".join(ch for ch in str.__str__(item).casefold() if ch.isalnum())
-    if isinstance(item, numbers.Real) and not _is_nan(item):
+        text = str.__str__(item)
+        long = len(text) > MAX_TEXT  # cannot be an option; cut it so the comparison stays fast
+        text = unicodedata.normalize("NFKC", text[:MAX_TEXT]).casefold()
+        return "".join(ch for ch in text if ch.isalnum()) + ("\x00" if long else "")
+    if _is_real(item) and not _is_nan(item):
         return _fmt_number(float(item)).replace(",", "")
     return None
 
 
 def _as_items(value: Any) -> list | str:
-    """Turn a learner's collection into a list, or return a sentence explaining why not."""
+    """Turn a learner's collection into a list, or return a sentence explaining why not.
+
+    Reads at most ``MAX_ITEMS`` items through the built-in type's own iterator, so a subclass with an
+    endless ``__iter__`` or a huge list returns at once.
+    """
     pd, np = _pandas(), _numpy()
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return list(value)
+    for kind in (list, tuple, set, frozenset):
+        if isinstance(value, kind):
+            size = kind.__len__(value)
+            if size > MAX_ITEMS:
+                return f"it has {_plural(size, 'item')}; the answer is a short collection"
+            return list(itertools.islice(kind.__iter__(value), MAX_ITEMS))
     if pd is not None and isinstance(value, (pd.Series, pd.Index)):
+        if value.size > MAX_ITEMS:
+            return f"it has {_plural(value.size, 'value')}; the answer is a short collection"
         return list(value.tolist())
     if np is not None and isinstance(value, np.ndarray):
         if value.ndim != 1:
             return "a one-dimensional collection is needed"
+        if value.size > MAX_ITEMS:
+            return f"it has {_plural(value.size, 'value')}; the answer is a short collection"
         return list(value.tolist())
     if isinstance(value, (types.GeneratorType, collections.abc.Iterator)):
         return "wrap it in list(...) so its items are computed"
@@ -528,7 +463,9 @@ class Question:
                 return ""
             key = self._trap_key(answer)
             return traps.get(key, "") if key is not None else ""
-        except Exception:
+        except BaseException as err:
+            if not _learner_raised(err):
+                raise
             return ""
 
     def _trap_key(self, answer: Any) -> Any:
@@ -564,23 +501,39 @@ class Question:
                             "This is a problem with the course, not with your answer: please tell "
                             "your instructor.")
         try:
-            if answer is None:
-                feedback = self._invalid(answer, "A value of None often comes from a function that "
-                                                 "prints instead of returning.")
-            else:
-                feedback = self._judge(answer, expected)
-        except Exception as err:
-            feedback = self._invalid(answer, f"(The check stopped with {type(err).__name__}.)")
-        if feedback.status in ("wrong", "invalid"):
-            advice = self.trap(answer)
-            if advice:  # a well-known slip: its own advice replaces the generic one
-                feedback.lines = [advice]
-                feedback.trapped = True
+            feedback = self._verdict(answer, expected)
+        except BaseException as err:  # a learner's object may raise anything, even SystemExit
+            if not _learner_raised(err):
+                raise
+            feedback = self._invalid(answer, f"(Reading your value stopped the check with {_error_name(err)}.)")
         if feedback.status == "correct":
             feedback.lines.append(f"Why it matters: {self.why}")
         else:
             feedback.lines.append(f"Need a nudge? Run `ex.{self.qid}.hint()`.")
         _record(self.lesson_id, self.qid, feedback.correct)
+        return feedback
+
+    def _verdict(self, answer: Any, expected: Any) -> Feedback:
+        """The kind's verdict, with the advice for traps and look-alike letters."""
+        if answer is None:
+            return self._invalid(answer, "A value of None often comes from a function that "
+                                         "prints instead of returning.")
+        if isinstance(answer, str) and str.__len__(answer) > MAX_TEXT:
+            return self._invalid(answer, f"That text is {_plural(str.__len__(answer), 'character')} long; "
+                                         "the answer here is much shorter.")
+        feedback = self._judge(answer, expected)
+        if feedback.correct:
+            note = _full_width_note(_texts_in(answer))
+            feedback.lines += [note] if note else []
+            return feedback
+        advice = self.trap(answer)
+        if advice:  # a well-known wrong answer: its own advice replaces the generic one
+            feedback.lines = [advice]
+            feedback.trapped = True
+            return feedback
+        letters = _script_problem(_texts_in(answer))
+        if letters and not _script_problem(self.answer_text()):
+            feedback.lines.insert(0, letters)
         return feedback
 
     def hint(self, number: Any = None) -> Hint:
@@ -589,11 +542,17 @@ class Question:
         if number is None:
             self._hints_shown = min(self._hints_shown + 1, total)
             index = self._hints_shown
-        elif isinstance(number, numbers.Integral) and not isinstance(number, bool) and 1 <= number <= total:
-            index = int(number)
         else:
-            return Hint(f"Hint for {self.qid}",
-                        [f"Expected a hint number from 1 to {total}; received {describe(number)}."])
+            try:
+                valid = isinstance(number, numbers.Integral) and not isinstance(number, bool) and 1 <= number <= total
+                index = int(number) if valid else 0
+            except BaseException as err:  # a learner's object whose isinstance or <= raises
+                if not _learner_raised(err):
+                    raise
+                index = 0
+            if not index:
+                return Hint(f"Hint for {self.qid}",
+                            [f"Expected a hint number from 1 to {total}; received {describe(number)}."])
         more = f"Run `ex.{self.qid}.hint()` again for the next one." if index < total else (
             f"That was the last hint; `ex.{self.qid}.solution()` shows a worked solution.")
         return Hint(f"Hint {index} of {total} for {self.qid}", [self.hints[index - 1], more])
@@ -639,6 +598,13 @@ class Question:
 
     def _repr_html_(self) -> str:
         return self.prompt()._repr_html_()
+
+
+def _error_name(err: BaseException) -> str:
+    try:
+        return str.__str__(type(err).__name__)
+    except Exception:
+        return "an error"
 
 
 def _first_words(text: str, limit: int = 60) -> str:
@@ -695,8 +661,9 @@ class Numeric(Question):
                         return advice
                 elif math.isclose(value, wrong, rel_tol=self.rel_tolerance, abs_tol=max(self.tolerance, 1e-9)):
                     return advice
-        except Exception:
-            pass
+        except BaseException as err:
+            if not _learner_raised(err):
+                raise
         return ""
 
     def _answer_text(self, expected: float) -> str:
@@ -717,30 +684,47 @@ class Numeric(Question):
         if self.trap(answer):  # the trap's advice is added by check(); skip the unit guesses
             return self._wrong(off)
         if self.unit == "%" and 0 < abs(value) <= 1 and self._close(value * 100, expected):
-            return self._wrong(f"Expected a number in percent; {received}, which looks like a fraction.",
+            return self._wrong(f"Not quite. Expected a number in percent; {received}, which looks like a fraction.",
                                "A share of 0.5 is written 50 here: multiply a fraction by 100.")
+        if self.unit != "%" and 0 < abs(expected) <= 1 and self._close(value / 100, expected):
+            return self._wrong(f"Not quite. Expected {self.expectation()}; {received}, which looks like a percentage.",
+                               "This question wants a fraction, not a percentage: 50 % is written 0.5 here, "
+                               "so divide a percentage by 100.")
         for factor, name in ((100, "100"), (1000, "1,000"), (1e6, "a million"), (1e9, "a billion")):
             for scaled, direction in ((value / factor, "large"), (value * factor, "small")):
                 if expected != 0 and self._close(scaled, expected):
-                    return self._wrong(
-                        f"Expected {self.expectation()}; {received}, about {name} times too {direction}.",
-                        f"Check the unit{': the answer is in ' + self.unit if self.unit else ''}.")
+                    return self._wrong(f"Not quite. Expected {self.expectation()}; {received}, "
+                                       f"about {name} times too {direction}.", self._unit_advice(factor))
         return self._wrong(off)
+
+    def _unit_advice(self, factor: float) -> str:
+        if factor == 1e6 and _MASS.search(f"{self.unit} {self.text}"):
+            return ("A million is the step between tonnes (t) and million tonnes (Mt): did you use Mt where "
+                    "t is needed, or the reverse? 1 Mt = 1,000,000 t.")
+        return f"Check the unit{': the answer is in ' + self.unit if self.unit else ''}."
 
     def _as_number(self, answer: Any) -> float | Feedback:
         pd, np = _pandas(), _numpy()
         if isinstance(answer, bool) or (np is not None and isinstance(answer, np.bool_)):
             return self._invalid(answer, "True and False are answers to yes/no questions; give a number.")
         if isinstance(answer, str):
+            slip = _number_text_slip(answer)
+            if slip:
+                return self._invalid(answer, slip)
             if re.search(r"\d", answer):
                 return self._invalid(answer, "Write the number itself, without quotes or units "
                                              "(the unit is already given in the question).")
             return self._invalid(answer, "Give a number, without quotes.")
+        if isinstance(answer, tuple) and _comma_slip(answer):
+            return self._invalid(answer, _comma_slip(answer))
         if _is_nan(answer):
             return self._invalid(answer, "NaN usually means a missing value, or a calculation on an "
                                          "empty selection: check the rows you selected.")
-        if isinstance(answer, (numbers.Real, decimal.Decimal)):
-            value = float(answer)
+        if _is_real(answer):
+            try:
+                value = float(answer)
+            except (OverflowError, ValueError):  # 10**5000, Decimal("snan")
+                return self._invalid(answer, "That number is far too large to be the answer.")
             if math.isinf(value):
                 return self._invalid(answer, "An infinite value often comes from dividing by zero.")
             return value
@@ -750,6 +734,9 @@ class Numeric(Question):
                 return self._invalid(answer, "It holds a single value: take it out with `.item()`.")
             return self._invalid(answer, "A single number is needed, not a collection of them.")
         return self._invalid(answer)
+
+
+_MASS = re.compile(r"\b(t|kt|Mt|Gt)\b|\b(tonnes?|tons?|kilograms?|kg)\b", re.IGNORECASE)
 
 
 class Choice(Question):
@@ -804,10 +791,6 @@ class Choice(Question):
                                  + ", ".join(_quote(o) for o in self.options) + ".")
         return self._wrong(f"Not quite. Expected the right option; received {describe(answer)}, "
                            "which is one of the options but not the right one.", self.notes.get(key, ""))
-
-
-def _quote(value: Any) -> str:
-    return _short_text(value) if isinstance(value, str) else _fmt_number(value)
 
 
 class SetAnswer(Question):
