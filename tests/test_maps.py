@@ -396,3 +396,52 @@ def test_offline_map_embeds_the_default_marker_icon_only_when_used():
     assert "L.Icon.Default.mergeOptions" not in page(m)
     folium.Marker([43.2, 76.9]).add_to(m)
     assert "L.Icon.Default.mergeOptions" in page(m)
+
+
+# --------------------------------------------------------------------------- borders policy
+
+SIMFEROPOL = (44.95, 34.10)
+
+
+def _outline(iso3: str) -> dict:
+    return next(f for f in data.geojson()["features"] if f["properties"]["iso3"] == iso3)
+
+
+def test_simferopol_lies_in_ukraine_and_not_in_russia():
+    assert geo.in_geometry(*SIMFEROPOL, _outline("UKR")["geometry"])
+    assert not geo.in_geometry(*SIMFEROPOL, _outline("RUS")["geometry"])
+    assert geo.feature_at(*SIMFEROPOL, data.geojson()["features"])["properties"]["iso3"] == "UKR"
+
+
+def test_the_occupied_layer_holds_crimea_and_the_georgian_areas():
+    areas = data.geojson("occupied_geo")["features"]
+    crimea = geo.feature_at(*SIMFEROPOL, areas)
+    assert crimea is not None and crimea["properties"]["country"] == "UKR"
+    assert geo.feature_at(43.00, 41.02, areas)["properties"]["country"] == "GEO"  # Sukhumi
+    assert geo.feature_at(42.23, 43.97, areas)["properties"]["country"] == "GEO"  # Tskhinvali
+    assert geo.feature_at(43.24, 76.95, areas) is None  # Almaty
+    for area in areas:  # every area sits inside the country it belongs to, as drawn
+        ring = area["geometry"]["coordinates"][0]
+        lon, lat = sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring)
+        assert geo.in_geometry(lat, lon, _outline(area["properties"]["country"])["geometry"]), area["properties"]
+    sources = set(data.load("sources")["id"])
+    assert {a["properties"]["source_id"] for a in areas} <= sources
+
+
+def test_a_map_whose_frame_holds_crimea_hatches_it_and_says_so():
+    m = maps.region_map("Black Sea to Beijing", bounds=maps.EURASIA)
+    html = page(m)
+    assert maps.OCCUPATION_LABEL in html and "crossroads-hatch" in html
+    assert "Crimea" in maps.describe(m) and "Abkhazia" in maps.describe(m)
+    assert "Under Russian occupation" in html.split('class="crossroads-legend"')[1].split("</section>")[0]
+
+
+def test_a_map_far_from_the_occupied_areas_has_no_such_legend_entry():
+    m = maps.region_map("Central Asia", bounds=((36, 60), (50, 88)))
+    html = page(m)
+    assert maps.OCCUPATION_LABEL not in html and "occupation" not in maps.describe(m)
+
+
+def test_a_map_framed_on_its_contents_hatches_what_it_reaches():
+    m = maps.add_route(maps.region_map("CPC", bounds=None), "cpc_pipeline")  # Tengiz to Novorossiysk
+    assert "crimea" in m.occupied_ids  # Novorossiysk's frame reaches the Kerch strait

@@ -10,6 +10,14 @@ meet exactly (no slivers or double lines). That holds within the 1:50m set; a 1:
 country does not match its 1:50m neighbour exactly (e.g. Ukraine/Russia, Armenia/Azerbaijan).
 Small islands are dropped, coordinates are rounded to 2 decimals and the properties are
 reduced to iso3 and name. The output is deterministic: the same bytes on every run.
+
+Borders policy: internationally recognised borders. Natural Earth's default outlines draw
+Crimea inside Russia (de facto); this script moves that polygon to Ukraine (UN General
+Assembly resolution 68/262). It also writes data/occupied.geojson: the areas under Russian
+occupation (Crimea, the parts of Donetsk and Luhansk regions Natural Earth draws, Abkhazia,
+South Ossetia), from Natural Earth's 1:50m "breakaway and disputed areas" layer
+(data/build/ne_50m_occupied_extract.geojson, public domain), simplified the same way. The
+maps hatch them; see the ref-naturalearth row of data/sources.csv for the policy.
 """
 import json
 import math
@@ -19,6 +27,19 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 SOURCES = REPO.parent / "shared" / "data-sources"
 OUT = REPO / "data" / "countries.geojson"
+OCCUPIED_IN = Path(__file__).resolve().parent / "ne_50m_occupied_extract.geojson"
+OCCUPIED_OUT = REPO / "data" / "occupied.geojson"
+SIMFEROPOL = (34.10, 44.95)  # (lon, lat): a point of Crimea, to find its polygon in Natural Earth's RUS
+
+# id, Natural Earth BRK_A3, name shown, country (ISO3), occupied since, sources (data/sources.csv)
+OCCUPIED = [
+    ("crimea", "B89", "Crimea", "UKR", "2014", "ref-unga-68-262"),
+    ("donetsk_2014", "C02", "Parts of Donetsk region", "UKR", "2014", "ref-indiatoday-spief-2022"),
+    ("luhansk_2014", "C03", "Parts of Luhansk region", "UKR", "2014", "ref-indiatoday-spief-2022"),
+    ("abkhazia", "B35", "Abkhazia", "GEO", "2008", "ref-civilge-occupied-law-2008"),
+    ("south_ossetia", "B37", "South Ossetia (Tskhinvali region)", "GEO", "2008", "ref-civilge-occupied-law-2008"),
+]
+OCCUPIED_TOLERANCE = 0.02
 
 CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
 FROM_50M = CENTRAL_ASIA + ["CHN", "RUS", "MNG", "AFG", "IRN", "AZE"]
@@ -107,7 +128,42 @@ def load():
             polys = [[[tuple(p) for p in ring] for ring in poly] for poly in polys]
             countries[iso] = (feat["properties"]["name"], polys)
     assert sorted(countries) == sorted(ORDER), sorted(countries)
+    crimea_to_ukraine(countries)
     return countries
+
+
+def inside(point, ring):
+    """Ray casting: is the (lon, lat) point inside the ring?"""
+    x, y = point
+    hit = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            hit = not hit
+    return hit
+
+
+def crimea_to_ukraine(countries):
+    """Move the polygon of Russia's outline that holds Crimea to Ukraine's (internationally recognised borders)."""
+    rus_name, rus = countries["RUS"]
+    ukr_name, ukr = countries["UKR"]
+    crimea = [poly for poly in rus if inside(SIMFEROPOL, poly[0])]
+    assert len(crimea) == 1, "Crimea not found (or found twice) in Natural Earth's outline of Russia"
+    countries["RUS"] = (rus_name, [poly for poly in rus if poly is not crimea[0]])
+    countries["UKR"] = (ukr_name, ukr + crimea)
+
+
+def occupied():
+    """The areas under Russian occupation as a FeatureCollection (simplified, rounded like the outlines)."""
+    source = {f["properties"]["BRK_A3"]: f for f in json.loads(OCCUPIED_IN.read_text(encoding="utf-8"))["features"]}
+    features = []
+    for area_id, brk, name, country, since, source_id in OCCUPIED:
+        ring = [tuple(p) for p in source[brk]["geometry"]["coordinates"][0]]
+        simple = clean(rdp(ring, OCCUPIED_TOLERANCE), ccw=True)
+        features.append({"type": "Feature",
+                         "properties": {"id": area_id, "name": name, "country": country, "since": since,
+                                        "source_id": source_id},
+                         "geometry": {"type": "Polygon", "coordinates": [simple]}})
+    return {"type": "FeatureCollection", "features": features}
 
 
 def drop_small(countries):
@@ -195,6 +251,9 @@ def main():
     print(f"wrote {OUT.relative_to(REPO)}: {len(text.encode()) + 1:,} bytes, {sum(counts.values()):,} points")
     for iso, n in counts.items():
         print(f"  {iso} {n:5d}")
+    text = json.dumps(occupied(), separators=(",", ":"), ensure_ascii=False)
+    OCCUPIED_OUT.write_text(text + "\n", encoding="utf-8")
+    print(f"wrote {OCCUPIED_OUT.relative_to(REPO)}: {len(text.encode()) + 1:,} bytes")
 
 
 if __name__ == "__main__":

@@ -216,6 +216,16 @@ resources.append({
     "crossroads": {"featureProperties": ["iso3", "name"]},
 })
 
+resources.append({
+    "name": "occupied_geo", "path": "occupied.geojson", "format": "geojson", "mediatype": "application/geo+json",
+    "profile": "data-resource", "encoding": "utf-8",
+    "title": "Areas under Russian occupation, drawn hatched on the maps (Natural Earth, public domain)",
+    "description": "Crimea, the parts of Donetsk and Luhansk regions Natural Earth draws, Abkhazia and South Ossetia, from Natural Earth's 1:50m breakaway and disputed areas layer by data/build/make_countries.py: simplified, coordinates rounded to 2 decimals. Policy: ref-naturalearth in sources.csv.",
+    "sources": [{"title": "Natural Earth Admin-0 breakaway and disputed areas (1:50m)", "path": "https://www.naturalearthdata.com/"}],
+    "licenses": [{"name": "public-domain", "title": "Natural Earth: public domain"}],
+    "crossroads": {"featureProperties": ["id", "name", "country", "since", "source_id"]},
+})
+
 package = {
     "profile": "data-package",
     "name": "crossroads-course-data",
