@@ -499,10 +499,9 @@ def trade_shares(partners: Sequence[str] = ("CHN", "RUS", "EUU"), start: int = 1
 
 
 def _country_name(code: str) -> str:
-    """A country's English name from the course outlines, or the code itself."""
-    from crossroads import maps
-
-    return maps.country_names().get(code, code)
+    """A country's English name from ``data/countries.csv``, or the code itself."""
+    names = data.load("countries").set_index("iso3")["name"]
+    return str(names.get(code, code))
 
 
 def mirror_trade(partner: str = "CHN", flow: str = "imports", start: int = 1995, end: int = 2020) -> Chart:
