@@ -37,7 +37,7 @@ OCCUPIED = [
     ("donetsk_2014", "C02", "Parts of Donetsk region", "UKR", "2014", "ref-indiatoday-spief-2022"),
     ("luhansk_2014", "C03", "Parts of Luhansk region", "UKR", "2014", "ref-indiatoday-spief-2022"),
     ("abkhazia", "B35", "Abkhazia", "GEO", "2008", "ref-civilge-occupied-law-2008"),
-    ("south_ossetia", "B37", "South Ossetia (Tskhinvali region)", "GEO", "2008", "ref-civilge-occupied-law-2008"),
+    ("south_ossetia", "B37", "South Ossetia / Tskhinvali region", "GEO", "2008", "ref-civilge-occupied-law-2008"),
 ]
 OCCUPIED_TOLERANCE = 0.02
 

@@ -374,11 +374,11 @@ def _route_sentence(row: dict) -> str:
     names = country_names()
     towns = route_towns(row["id"])
     crossed = [names.get(c, c) for c in data.split_list(row["countries"])]
-    text = f"{row['name']}"
+    text = f"{row['name']}:"
     if towns:
-        text += f" passes {name_list(towns, 20)}"
+        text += f" passes {name_list(towns, 30)} (in this order)"
     if crossed:
-        text += f"{' and' if towns else ''} crosses {name_list(crossed, 20)}"
+        text += f"{';' if towns else ''} crosses {name_list(crossed, 30)}"
     return text + "."
 
 
