@@ -4,13 +4,17 @@ from __future__ import annotations
 import hashlib
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
 import textwrap
+from decimal import Decimal
 from pathlib import Path
 
 import folium
+import numpy as np
+import pandas as pd
 import pytest
 
 from crossroads import data, geo, maps, style
@@ -445,3 +449,157 @@ def test_a_map_far_from_the_occupied_areas_has_no_such_legend_entry():
 def test_a_map_framed_on_its_contents_hatches_what_it_reaches():
     m = maps.add_route(maps.region_map("CPC", bounds=None), "cpc_pipeline")  # Tengiz to Novorossiysk
     assert "crimea" in m.occupied_ids  # Novorossiysk's frame reaches the Kerch strait
+
+
+# --------------------------------------------------------------------------- accessibility of the map page
+
+
+def test_map_page_has_a_language_a_title_and_a_zoomable_viewport():
+    doc = page(standard_map())
+    assert doc.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert "<title>Map: Silk Road cities</title>" in doc
+    viewports = [line for line in doc.splitlines() if 'name="viewport"' in line]
+    assert len(viewports) == 1
+    assert "maximum-scale" not in doc and "user-scalable" not in doc
+
+
+def test_legend_is_real_text_and_nothing_focusable_is_hidden():
+    doc = page(standard_map())
+    legend = doc.split('<section class="crossroads-legend" aria-label="Legend" tabindex="0">')[1].split("</section>")[0]
+    assert "Silk Road cities" in legend and "Ancient trade route" in legend
+    hidden = re.findall(r'<[^>]*aria-hidden="true"[^>]*>', doc)
+    assert hidden and all(tag.startswith("<svg") and 'focusable="false"' in tag for tag in hidden)
+
+
+def test_markers_lines_and_countries_get_accessible_names():
+    m = maps.add_places(maps.region_map("Names", bounds=maps.EURASIA), ids=["almaty"])
+    maps.add_route(m, "cpc_pipeline")
+    doc = page(m)
+    assert "function crossroadsName(layer, text)" in doc.split("</head>")[0]  # defined before any layer is added
+    assert 'crossroadsName(e.target, "Almaty (city, Kazakhstan)")' in doc
+    assert 'crossroadsName(e.target, "Caspian Pipeline Consortium (CPC) oil pipeline' in doc
+    assert 'crossroadsName(e.target, tip)' in doc  # country outlines and occupied areas
+
+
+def test_keyboard_pan_and_zoom_and_a_visible_focus_ring():
+    doc = page(standard_map())
+    assert '"keyboard": true' in doc
+    assert "container.tabIndex = 0" in doc
+    assert ".leaflet-container:focus-visible" in doc and "outline: 3px solid" in doc
+    assert 'setAttribute("aria-label", "Map: Silk Road cities. Arrow keys pan, plus and minus zoom.")' in doc
+
+
+def test_places_are_labelled_at_the_default_view_unless_asked_not_to():
+    m = maps.add_places(maps.region_map("Labels"), ids=["almaty", "astana"])
+    doc = page(m)
+    assert doc.count('"permanent": true') == 2 and "crossroads-label" in doc
+    quiet = page(maps.add_places(maps.region_map("Quiet"), ids=["almaty"], labels=False))
+    assert '"permanent": true' not in quiet
+    assert "function declutter()" in doc  # a label that would cover an earlier one is hidden
+
+
+def test_describe_lists_the_towns_a_route_passes_and_the_countries_it_crosses():
+    m = maps.add_route(maps.region_map("CPC"), "cpc_pipeline")
+    text = maps.describe(m)
+    row = data.load("routes").set_index("id").loc["cpc_pipeline"]
+    places = data.load("places").set_index("id")
+    towns = [places.at[p, "name"] for p in data.split_list(row["waypoints"]) if places.at[p, "kind"] != "waypoint"]
+    assert ", ".join(towns) + " (in this order)" in text
+    names = maps.country_names()
+    assert "crosses " + ", ".join(names[c] for c in data.split_list(row["countries"])) in text
+
+
+def test_describe_says_which_countries_a_learner_line_crosses():
+    m = maps.add_line(maps.region_map("Trip", bounds=maps.EURASIA), [(51.17, 71.45), (34.34, 108.94)], "Astana to Xi'an")
+    assert "The line Astana to Xi'an crosses Kazakhstan, " in maps.describe(m) and "China as drawn" in maps.describe(m)
+
+
+# --------------------------------------------------------------------------- one-line builders
+
+
+def test_each_route_gets_its_own_legend_entry_and_dash():
+    m = maps.add_routes(maps.region_map("Oil"), ids=["cpc_pipeline", "kz_china_oil_pipeline"], each=True)
+    legend = maps._legend_html(m)
+    assert "Caspian Pipeline Consortium (CPC) oil pipeline, built" in legend
+    assert "Kazakhstan-China oil pipeline, built" in legend
+    looks = {m.route_looks[r] for r in m.route_ids}
+    assert len({look.dash for look in looks}) == 2 and len({look.colour for look in looks}) == 1
+
+
+def test_shade_by_count_puts_each_country_in_its_band():
+    m = maps.region_map("Blocs", bounds=((30, 25), (62, 125)))
+    maps.shade_by_count(m, pd.Series({"RUS": 6, "KGZ": 5, "CHN": 2, "XXX": 6, "TJK": 0}),
+                        [(5, 6), (3, 4), (1, 2)], label="shares {low}-{high} blocs")
+    fills = m.outlines.fills
+    assert fills["RUS"][1] == fills["KGZ"][1] == "shares 5-6 blocs"
+    assert fills["CHN"][1] == "shares 1-2 blocs" and "TJK" not in fills and "XXX" not in fills
+    assert fills["RUS"][0] != fills["CHN"][0]
+    with pytest.raises(ValueError, match="bands should be"):
+        maps.shade_by_count(m, {"RUS": 6}, [(6, 5)])
+    with pytest.raises(ValueError, match="counts should be numbers by country code"):
+        maps.shade_by_count(m, [6, 5], [(5, 6)])
+
+
+def test_journey_map_draws_one_line_per_trip_grouped_by_year():
+    trips = pd.DataFrame({"year": [2022, 2023, 2023], "meeting": ["A", "B", "C"],
+                          "from_capital": ["moscow", "astana", "astana"], "venue": ["astana", "xian", "xian"]})
+    m = maps.journey_map(trips, "Trips")
+    assert [line[:2] for line in m.lines] == [("Journeys 2022", "Moscow → Astana (A)"),
+                                              ("Journeys 2023", "Astana → Xi'an (B; C)")]
+    assert m.lines[0][3] != m.lines[1][3]  # years differ by dash, not colour alone
+    with pytest.raises(ValueError, match="missing: \\['venue'\\]"):
+        maps.journey_map(trips.drop(columns="venue"))
+
+
+# --------------------------------------------------------------------------- learner input
+
+
+@pytest.mark.parametrize("lat, lon", [(np.int64(43), np.float32(76.9)), (np.float64(43.2), 77),
+                                      (Decimal("43.2"), Decimal("76.9"))])
+def test_numpy_and_decimal_numbers_are_coordinates(lat, lon):
+    m = maps.add_point(maps.region_map("Numbers"), lat, lon, "Almaty")
+    assert m.points[0][1:] == (float(lat), float(lon))
+    maps.add_line(m, [(lat, lon), (np.float64(51.1), 71)], "trip")
+
+
+@pytest.mark.parametrize("colour, expected", [("Red", "#ff0000"), ("darkblue", "#00008b"), ("#D7301F", "#d7301f")])
+def test_colour_names_and_codes_are_accepted_in_any_case(colour, expected):
+    m = maps.add_point(maps.region_map("Colours"), 43.2, 76.9, "Almaty", colour=colour)
+    assert f'"fillColor": "{expected}"' in page(m)
+
+
+@pytest.mark.parametrize("colour", ["notacolour", "red;background:url(x)", "#12345", 255, None])
+def test_bad_colours_are_refused_with_an_example(colour):
+    with pytest.raises(ValueError, match="colour should be a code such as '#d7301f' or a CSS colour name"):
+        maps.add_point(maps.region_map("Colours"), 43.2, 76.9, "Almaty", colour=colour)
+
+
+def test_a_misspelt_colour_gets_a_suggestion():
+    with pytest.raises(ValueError, match="Did you mean 'orange'"):
+        maps.shade_countries(maps.region_map("Colours"), ["KAZ"], colour="ornage")
+
+
+@pytest.mark.parametrize("radius", ["big", -5, float("nan"), 0, 500, True, None])
+def test_radius_must_be_a_dot_size(radius):
+    with pytest.raises(ValueError, match="radius should be the dot size in pixels"):
+        maps.add_places(maps.region_map("Dots"), ids=["almaty"], radius=radius)
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda m: maps.add_routes(m, category=123), "category should be a name or a list of names"),
+    (lambda m: maps.add_places(m, ids={"almaty": 1}), "ids should be a name or a list of names"),
+    (lambda m: maps.add_route(m, ["cpc_pipeline"]), "Unknown route id \\['cpc_pipeline'\\]"),
+    (lambda m: maps.shade_countries(m, "kaz"), "Did you mean 'KAZ'"),
+    (lambda m: maps.shade_countries(m, ["KAZ"], label=None), "label should be a short text"),
+    (lambda m: maps.add_places(m, ids=["almaty"], labels="yes"), "labels should be True or False"),
+    (lambda m: maps.add_line(m, [(43, 76), (51, 71)], "x", dash="dotted"), "dash should be numbers"),
+    (lambda m: maps.region_map("x", height=450.5), "height should be a whole number"),
+])
+def test_wrong_types_get_clear_value_errors(call, message):
+    with pytest.raises(ValueError, match=message):
+        call(maps.region_map("Input"))
+
+
+def test_numpy_bounds_and_height_are_accepted():
+    m = maps.region_map("Numpy", bounds=((np.float64(35), np.int64(46)), (55.5, 88)), height=np.int64(400))
+    assert m.frame() == [[35.0, 46.0], [55.5, 88.0]] and m.height_px == 400

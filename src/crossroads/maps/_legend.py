@@ -238,13 +238,13 @@ FRAME_CSS = """
   max-width: 60%; margin: 0; padding: 4px 12px; border-radius: 4px; background: rgba(255,255,255,0.92);
   box-shadow: 0 1px 4px rgba(0,0,0,0.3); font: 600 15px/1.3 system-ui, -apple-system, "Segoe UI", sans-serif;
   text-align: center; pointer-events: none; color: #1f1f1f; }
-.crossroads-legend { position: absolute; bottom: 26px; right: 10px; z-index: 1100; max-width: 270px;
+.crossroads-legend { position: absolute; bottom: 26px; right: 10px; z-index: 1100; max-width: 290px;
   max-height: 55%; overflow-y: auto; padding: 6px 10px; border-radius: 4px; background: rgba(255,255,255,0.94);
   box-shadow: 0 1px 4px rgba(0,0,0,0.3); font: 12px/1.35 system-ui, -apple-system, "Segoe UI", sans-serif;
   color: #1f1f1f; }
 .crossroads-legend summary { font-weight: 600; cursor: pointer; }
-.crossroads-legend div { white-space: nowrap; }
-.crossroads-legend svg { vertical-align: middle; margin-right: 5px; }
+.crossroads-legend div { display: flex; align-items: center; }
+.crossroads-legend svg { flex-shrink: 0; margin-right: 5px; }
 .crossroads-legend small { display: block; white-space: normal; color: #444444; margin-top: 3px; }
 .crossroads-sr { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
 .leaflet-popup-content { font-size: 13px; line-height: 1.4; }
@@ -254,7 +254,7 @@ FRAME_CSS = """
 .leaflet-tooltip.crossroads-label:before { display: none; }
 .leaflet-container { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
 .leaflet-container:focus-visible, .leaflet-container:focus { outline: 3px solid #1f1f1f; outline-offset: -3px; }
-.crossroads-legend summary:focus-visible, .leaflet-control a:focus-visible { outline: 2px solid #1f1f1f;
+.crossroads-legend:focus-visible, .crossroads-legend summary:focus-visible, .leaflet-control a:focus-visible { outline: 2px solid #1f1f1f;
   outline-offset: 1px; }
 """
 
@@ -280,9 +280,9 @@ class Frame(_Fast):
             {{ this.name_script() }}
         {% endmacro %}
         {% macro html(this, kwargs) %}
-            <h1 class="crossroads-title">{{ this.title_html() }}</h1>
-            <section class="crossroads-legend" aria-label="Legend">{{ this.legend_html() }}</section>
-            <p class="crossroads-sr">{{ this.description_html() }}</p>
+            <header><h1 class="crossroads-title">{{ this.title_html() }}</h1></header>
+            <section class="crossroads-legend" aria-label="Legend" tabindex="0">{{ this.legend_html() }}</section>
+            <aside class="crossroads-sr" aria-label="Description of the map">{{ this.description_html() }}</aside>
         {% endmacro %}
         {% macro script(this, kwargs) %}
             (function (map, bounds, options) {
@@ -324,7 +324,7 @@ class Frame(_Fast):
                 });
             })({{ this._parent.get_name() }}, {{ this._parent.frame()|tojson }}, {{ this.fit_options()|tojson }});
             (function (container) {
-                container.setAttribute("role", "region");
+                container.setAttribute("role", "main");  // the page's main content, a landmark
                 container.setAttribute("aria-label", {{ this.label()|tojson }});
                 container.setAttribute("aria-describedby", "crossroads-description");
                 if (container.tabIndex < 0) { container.tabIndex = 0; }  // arrows pan, + and - zoom
