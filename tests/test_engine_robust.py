@@ -21,7 +21,7 @@ from crossroads.exercises import available_lessons, get_lesson
 from crossroads.exercises.core import Feedback, Hint, Numeric, Prompt, SetAnswer, Solution, reset_results
 
 LIMIT = 0.5  # seconds of CPU time per call
-WATCHDOG = 3.0  # seconds of wall time before a call counts as a hang
+WATCHDOG = 10.0  # seconds of wall time before a call counts as a hang (generous: the machine may be busy)
 
 
 class Hang(BaseException):

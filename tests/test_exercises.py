@@ -1,14 +1,18 @@
 """The exercise engine: every lesson question, its solution, and a battery of bad answers."""
 from __future__ import annotations
 
+import builtins
 import csv
+import functools
 import importlib
 import math
 import re
 import subprocess
+import symtable
 import sys
 from pathlib import Path
 
+import nbformat
 import numpy as np
 import pandas as pd
 import pytest
@@ -117,10 +121,67 @@ def test_importing_lessons_is_fast_and_loads_no_data():
     assert loaded == "False", "a lesson module loads course data at import; compute answers lazily"
 
 
+@functools.lru_cache(maxsize=None)
+def _names(code: str, imports: bool = True) -> tuple[frozenset[str], frozenset[str]]:
+    """(names the code assigns (or imports) at top level, names it reads that it does not define)."""
+    code = "\n".join(line for line in code.splitlines() if not line.lstrip().startswith(("%", "!")))
+    table = symtable.symtable(code, "<cell>", "exec")
+    defined = {s.get_name() for s in table.get_symbols()
+               if (s.is_assigned() and not s.is_imported()) or (imports and s.is_imported())}
+    read: set[str] = set()
+    tables = [table]
+    while tables:
+        t = tables.pop()
+        tables += t.get_children()
+        read |= {s.get_name() for s in t.get_symbols()
+                 if s.is_referenced() and (t is table or s.is_global()) and not s.is_assigned() and not s.is_imported()}
+    return frozenset(defined), frozenset(read - defined - set(dir(builtins)))
+
+
+@functools.lru_cache(maxsize=None)
+def _lesson_notebook(number: str):
+    for path in sorted((ROOT / "lessons").glob(f"{number}_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        if nb.metadata.get("crossroads", {}).get("lesson", number) == number:
+            return nb
+    return None
+
+
+def _notebook_names(number: str, qid: str) -> tuple[set[str], set[str]] | None:
+    """(names defined by code cells before qid's answer cell, names used by all other code cells)."""
+    nb = _lesson_notebook(number)
+    if nb is None:
+        return None
+    before, used, seen = set(), set(), False
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        if cell.metadata.get("crossroads", {}).get("question") == qid:
+            seen = True
+            continue
+        defined, read = _names(cell.source)
+        used |= defined | read
+        if not seen:
+            before |= defined
+    return (before, used) if seen else None
+
+
 @pytest.mark.parametrize("number,qid", QUESTIONS)
 def test_solution_passes_its_own_check(number, qid):
+    """A self-contained solution runs in a namespace holding only ``ex``; one that uses the lesson's
+    variables reads only names its notebook defines earlier (crossroads solve/grade run those in
+    the notebook: tests/test_cli.py)."""
     q = question(number, qid)
     module = importlib.import_module(f"crossroads.exercises.lesson{number}")
+    defined, needs = _names(q.code)
+    needs -= {"ex"}
+    if needs:
+        names = _notebook_names(number, qid)
+        assert names is not None, (f"{number}/{qid}: the solution reads {sorted(needs)}, but the lesson has no "
+                                   "notebook with an answer cell for it")
+        assert needs <= names[0], (f"{number}/{qid}: the solution reads {sorted(needs - names[0])}, which no "
+                                   "notebook cell before its answer cell defines")
+        return
     namespace = {"ex": module}
     exec(compile(q.code, f"<solution {number}/{qid}>", "exec"), namespace)
     feedback = q.check(namespace[q.variable])
@@ -128,6 +189,17 @@ def test_solution_passes_its_own_check(number, qid):
     assert results()[number][qid]["status"] == "solved"
     assert "Why it matters" in repr(feedback)
     assert q.answer_text() and "could not be computed" not in q.answer_text()
+
+
+@pytest.mark.parametrize("number,qid", QUESTIONS)
+def test_pasted_solution_does_not_overwrite_a_lesson_variable(number, qid):
+    """Issue 19: a solution pasted into its answer cell must not rebind a name other cells use."""
+    names = _notebook_names(number, qid)
+    if names is None:
+        pytest.skip(f"lesson {number} has no notebook with an answer cell for {qid}")
+    assigned, _ = _names(question(number, qid).code, imports=False)  # re-importing a module is harmless
+    clashes = sorted((assigned & names[1]) - {question(number, qid).variable})
+    assert not clashes, f"{number}/{qid}: the solution reassigns {clashes}, which other cells of the lesson use"
 
 
 # ---------------------------------------------------------------------------
@@ -272,8 +344,9 @@ def test_table_answer():
     assert "reset_index" in repr(q.check(grouped))
     assert "Series" in repr(q.check(expected["usd_bn"]))
     wrong = expected.assign(usd_bn=[1.5, 2.25, 4.0])
-    assert "1 row of 3 differ" in repr(q.check(wrong))
-    assert "should hold numbers" in repr(q.check(expected.assign(usd_bn=["1.5", "2.25", "3"])))
+    assert "1 of 3 rows differs" in repr(q.check(wrong))
+    assert "numbers written as text" in repr(q.check(expected.assign(usd_bn=["1.5", "2.25", "3"])))
+    assert "should hold numbers" in repr(q.check(expected.assign(usd_bn=["a", "b", "c"])))
     ordered = TableAnswer("q2", "Sorted?", expected, ordered=True, **kw("q2"))
     assert not ordered.check(shuffled).correct and ordered.check(expected).correct
 

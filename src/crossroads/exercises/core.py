@@ -60,7 +60,7 @@ and optionally:
                                ``None`` when the value cannot match (the default: no traps)
 ``trap(answer)``               override only when matching is not a key lookup (``Numeric``)
 
-Feedback text follows one pattern: "Not quite. Expected <expectation>; received <describe(answer)>."
+Feedback text follows one pattern: "Expected <expectation>; received <describe(answer)>."
 then one line of advice. ``describe()`` never calls ``repr()`` on a learner's object.
 """
 from __future__ import annotations
@@ -77,6 +77,7 @@ import types
 import unicodedata
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from crossroads import style
 from crossroads.exercises.feedback import (
     MAX_ITEMS,
     MAX_TEXT,
@@ -90,6 +91,7 @@ from crossroads.exercises.feedback import (
     is_real as _is_real,
     learner_raised as _learner_raised,
     number_text_slip as _number_text_slip,
+    every as _every,
     plural as _plural,
     quote as _quote,
     script_problem as _script_problem,
@@ -147,17 +149,23 @@ def _status(lesson: str, qid: str) -> str:
 # Display objects
 # ---------------------------------------------------------------------------
 
-_STYLE = {  # status -> (mark, border colour, background); marks that common fonts such as DejaVu Sans carry
-    "correct": ("✓", "#2e7d32", "#e8f5e9"),
-    "wrong": ("✗", "#c62828", "#ffebee"),
-    "invalid": ("✗", "#c62828", "#ffebee"),
-    "unanswered": ("○", "#616161", "#f5f5f5"),
-    "error": ("⚠", "#e65100", "#fff3e0"),
-    "hint": ("☛", "#1565c0", "#e3f2fd"),
-    "solution": ("☑", "#6a1b9a", "#f3e5f5"),
-    "prompt": ("✎", "#37474f", "#eceff1"),
-    "progress": ("☰", "#37474f", "#fafafa"),
+_STYLE = {  # status -> (mark, word, accent); marks that common fonts such as DejaVu Sans carry
+    "correct": ("✓", "Correct", style.GOOD),
+    "wrong": ("✗", "Not yet", style.BAD),
+    "invalid": ("✗", "Check your input", style.BAD),
+    "unanswered": ("○", "Not answered yet", style.TEXT),
+    "error": ("⚠", "Course problem", style.BAD),
+    "hint": ("☛", "", "#1565c0"),
+    "solution": ("☑", "", "#6a1b9a"),
+    "prompt": ("✎", "", "#37474f"),
+    "progress": ("☰", "", "#37474f"),
 }
+"""Every status has a word as well as a symbol and a colour, so none relies on colour alone. Text
+colours come from :mod:`crossroads.style` (at least 4.5:1 on white); the accent of the other kinds
+only colours the border, a graphic (3:1 is WCAG's bar for those)."""
+
+BACKGROUND = "#ffffff"
+"""Feedback boxes are white, so every text colour keeps the contrast :mod:`crossroads.style` measures."""
 
 
 def _inline_html(text: str) -> str:
@@ -187,32 +195,34 @@ class _Display:
     __str__ = __repr__
 
     def _repr_html_(self) -> str:
-        mark, border, background = _STYLE[self.status]
+        mark, _, accent = _STYLE[self.status]
+        title_colour = accent if self.status in ("correct", "wrong", "invalid", "error") else style.TEXT
         body = "".join(f'<div style="margin-top:4px">{_inline_html(line)}</div>' for line in self.lines)
         if self.code:
             body += (
-                '<pre style="margin:6px 0 0 0;padding:6px;background:#ffffff;'
+                f'<pre style="margin:6px 0 0 0;padding:6px;background:{BACKGROUND};color:{style.TEXT};'
                 f'border:1px solid #dddddd;white-space:pre-wrap">{html.escape(self.code)}</pre>'
             )
         body += "".join(f'<div style="margin-top:4px">{_inline_html(line)}</div>' for line in self.after)
         return (
-            f'<div class="tex2jax_ignore mathjax_ignore" style="border-left:4px solid {border};background:{background};'
-            'padding:6px 10px;margin:4px 0;font-family:sans-serif;line-height:1.4">'
-            f'<strong>{mark} {_inline_html(self.title)}</strong>{body}</div>'
+            f'<div class="tex2jax_ignore mathjax_ignore" style="border-left:4px solid {accent};'
+            f'background:{BACKGROUND};color:{style.TEXT};padding:6px 10px;margin:4px 0;font-family:sans-serif;'
+            f'line-height:1.4"><strong style="color:{title_colour}">{mark} {_inline_html(self.title)}</strong>'
+            f'{body}</div>'
         )
 
 
 class Feedback(_Display):
     """The result of ``check()``; true when the answer is correct.
 
-    >>> bool(Feedback("q1", "correct", "Correct."))
+    >>> bool(Feedback("q1", "correct", "13 years."))
     True
     """
 
     def __init__(self, qid: str, status: str, message: str, more: Sequence[str] = ()) -> None:
         self.qid, self.status, self.message = qid, status, message
         self.trapped = False  # True when the answer was one of the question's traps
-        super().__init__(f"{qid}: {message}", more)
+        super().__init__(f"{qid} — {_STYLE[status][1]}: {message}", more)
 
     @property
     def correct(self) -> bool:
@@ -256,19 +266,19 @@ class Progress(_Display):
         super().__init__(title, lines)
 
     def _repr_html_(self) -> str:
-        mark, border, background = _STYLE[self.status]
-        colours = {"solved": "#2e7d32", "attempted": "#c62828", "untouched": "#616161"}
+        mark, _, accent = _STYLE[self.status]
+        colours = {"solved": style.GOOD, "attempted": style.BAD, "untouched": style.MUTED_TEXT}
         marks = {"solved": "✓", "attempted": "✗", "untouched": "○"}
         rows = "".join(
             f'<tr><td style="color:{colours[status]};padding:2px 8px">{marks[status]}</td>'
             f'<td style="padding:2px 8px"><code>{html.escape(qid)}</code></td>'
-            f'<td style="padding:2px 8px">{status}</td>'
+            f'<td style="padding:2px 8px;color:{colours[status]}">{status}</td>'
             f'<td style="padding:2px 8px;text-align:left">{_inline_html(label)}</td></tr>'
             for qid, status, label in self.rows
         )
         return (
-            f'<div class="tex2jax_ignore mathjax_ignore" style="border-left:4px solid {border};background:{background};'
-            'padding:6px 10px;margin:4px 0;font-family:sans-serif">'
+            f'<div class="tex2jax_ignore mathjax_ignore" style="border-left:4px solid {accent};'
+            f'background:{BACKGROUND};color:{style.TEXT};padding:6px 10px;margin:4px 0;font-family:sans-serif">'
             f'<strong>{mark} {_inline_html(self.title)}</strong>'
             f'<table style="margin-top:4px;border-collapse:collapse">{rows}</table></div>'
         )
@@ -491,7 +501,7 @@ class Question:
                             "received nothing.")
         if answer is Ellipsis:
             return Feedback(self.qid, "unanswered",
-                            f"Not answered yet. Expected {self.expectation()}; received the placeholder "
+                            f"Expected {self.expectation()}; received the placeholder "
                             f"... — replace it with your answer and run the cell again.")
         try:
             expected = self.expected
@@ -677,23 +687,23 @@ class Numeric(Question):
             return value
         unit = f" {self.unit}" if self.unit else ""
         if self._close(value, expected):
-            return self._right(f"Correct: {_fmt_number(value)}{unit}.")
+            return self._right(f"{_fmt_number(value)}{unit}.")
         received = f"received {_fmt_number(value)}"
-        off = f"Not quite. Expected {self.expectation()}; {received}, which is " + (
+        off = f"Expected {self.expectation()}; {received}, which is " + (
             "too large." if value > expected else "too small.")
         if self.trap(answer):  # the trap's advice is added by check(); skip the unit guesses
             return self._wrong(off)
         if self.unit == "%" and 0 < abs(value) <= 1 and self._close(value * 100, expected):
-            return self._wrong(f"Not quite. Expected a number in percent; {received}, which looks like a fraction.",
+            return self._wrong(f"Expected a number in percent; {received}, which looks like a fraction.",
                                "A share of 0.5 is written 50 here: multiply a fraction by 100.")
         if self.unit != "%" and 0 < abs(expected) <= 1 and self._close(value / 100, expected):
-            return self._wrong(f"Not quite. Expected {self.expectation()}; {received}, which looks like a percentage.",
+            return self._wrong(f"Expected {self.expectation()}; {received}, which looks like a percentage.",
                                "This question wants a fraction, not a percentage: 50 % is written 0.5 here, "
                                "so divide a percentage by 100.")
         for factor, name in ((100, "100"), (1000, "1,000"), (1e6, "a million"), (1e9, "a billion")):
             for scaled, direction in ((value / factor, "large"), (value * factor, "small")):
                 if expected != 0 and self._close(scaled, expected):
-                    return self._wrong(f"Not quite. Expected {self.expectation()}; {received}, "
+                    return self._wrong(f"Expected {self.expectation()}; {received}, "
                                        f"about {name} times too {direction}.", self._unit_advice(factor))
         return self._wrong(off)
 
@@ -785,11 +795,11 @@ class Choice(Question):
         if key is None:
             return self._invalid(answer, "Options: " + ", ".join(_quote(o) for o in self.options) + ".")
         if key == _key(expected):
-            return self._right(f"Correct: {_quote(expected)}.")
+            return self._right(f"{_quote(expected)}.")
         if key not in {_key(option) for option in self.options}:
             return self._invalid(answer, "It is not one of the options: "
                                  + ", ".join(_quote(o) for o in self.options) + ".")
-        return self._wrong(f"Not quite. Expected the right option; received {describe(answer)}, "
+        return self._wrong(f"Expected the right option; received {describe(answer)}, "
                            "which is one of the options but not the right one.", self.notes.get(key, ""))
 
 
@@ -849,7 +859,7 @@ class SetAnswer(Question):
                                              + ", ".join(_quote(o) for o in self.options) + ".")
         given = set(keys)
         if given == set(expected):
-            return self._right(f"Correct: all {len(expected)} items.")
+            return self._right(f"{_every(len(expected), 'item')}.")
         extra = [item for item, key in zip(items, keys) if key not in expected]
         missing = len(set(expected) - given)
         parts = []
@@ -858,7 +868,7 @@ class SetAnswer(Question):
                          f"{'does' if len(extra) == 1 else 'do'} not belong")
         if missing:
             parts.append(f"{_plural(missing, 'item')} {'is' if missing == 1 else 'are'} still missing")
-        return self._wrong(f"Not quite. Expected a set of the right items; received {describe(answer)}: "
+        return self._wrong(f"Expected a set of the right items; received {describe(answer)}: "
                            + " and ".join(parts) + ".")
 
 
@@ -930,10 +940,10 @@ class Ordering(Question):
             return self._invalid(answer, f"{_plural(len(wanted) - len(keys), 'item')} "
                                          f"{'is' if len(wanted) - len(keys) == 1 else 'are'} missing.")
         if keys == wanted:
-            return self._right(f"Correct: all {len(wanted)} items in order.")
+            return self._right(f"{_every(len(wanted), 'item')} in order.")
         placed = sum(a == b for a, b in zip(keys, wanted))
         first = next(i for i, (a, b) in enumerate(zip(keys, wanted)) if a != b) + 1
-        return self._wrong(f"Not quite. Expected all {len(wanted)} items in the right order; received a list "
+        return self._wrong(f"Expected all {len(wanted)} items in the right order; received a list "
                            f"with {placed} of {len(wanted)} in the right place.",
                            f"The first item out of place is at position {first}.")
 
@@ -943,6 +953,9 @@ class TableAnswer(Question):
 
     Numbers are compared with ``tolerance`` (absolute) and ``rel_tolerance``; texts ignoring
     case and surrounding spaces. Set ``ordered=True`` when the row order is part of the task.
+    ``labels`` maps a text column to the labels allowed in it (shown in the prompt); any other
+    label is refused with that list. When a column identifies the rows (its values are the same,
+    once each, in both tables), the feedback names the first row that differs.
 
     >>> import pandas as pd
     >>> q = TableAnswer("q5", "Table?", lambda: pd.DataFrame({"a": [1, 2]}), hints=["h"],
@@ -955,12 +968,13 @@ class TableAnswer(Question):
 
     def __init__(self, qid: str, prompt: str, answer: Any, *, columns: Sequence[str] | None = None,
                  ordered: bool = False, tolerance: float = 1e-6, rel_tolerance: float = 1e-6,
-                 **common: Any) -> None:
+                 labels: Mapping[str, Sequence[str]] | None = None, **common: Any) -> None:
         super().__init__(qid, prompt, answer, **common)
         self.columns = list(columns) if columns is not None else None
         self.ordered = ordered
         self.tolerance = tolerance
         self.rel_tolerance = rel_tolerance
+        self.labels = {column: list(allowed) for column, allowed in (labels or {}).items()}
 
     def _prepare(self, value: Any) -> Any:
         import pandas as pd
@@ -978,73 +992,147 @@ class TableAnswer(Question):
         try:
             columns = ", ".join(_short_text(c, 30) for c in self.required())
         except Exception:
-            return "a DataFrame"
-        return f"a DataFrame with the columns {columns}"
+            return "a DataFrame (a table)"
+        return f"a DataFrame (a table) with the columns {columns}"
+
+    def _prompt_extra(self) -> list[str]:
+        return [f"Labels for column {_short_text(column, 30)}: " + ", ".join(_quote(x) for x in allowed)
+                for column, allowed in self.labels.items()]
 
     def _answer_text(self, expected: Any) -> str:
         return "\n" + expected.to_string(index=False)
 
-    def _sorted(self, table: Any) -> Any:
+    def _sorted(self, table: Any, key: Any = None) -> Any:
+        """The table in a canonical row order: by ``key`` if given, else by every column."""
         if self.ordered:
             return table.reset_index(drop=True)
-        import pandas as pd
-
-        texts = [c for c in table.columns if not pd.api.types.is_numeric_dtype(table[c])]
-        numbers_ = [c for c in table.columns if c not in texts]
-        keyed = table.copy()
-        for c in texts:
-            keyed[c] = keyed[c].astype(str)
-        for c in numbers_:
-            keyed[c] = keyed[c].round(6)
-        order = keyed.sort_values(by=texts + numbers_, kind="mergesort").index
+        columns = [key] if key is not None else list(table.columns)
+        order = _comparable(table[columns]).sort_values(by=columns, kind="mergesort").index
         return table.loc[order].reset_index(drop=True)
+
+    def _row_key(self, given: Any, wanted: Any) -> Any:
+        """A required column whose values identify the rows in both tables, or None."""
+        for column in sorted(self.required(), key=lambda c: _is_numeric(wanted[c])):
+            mine, theirs = _comparable(given[[column]])[column], _comparable(wanted[[column]])[column]
+            if theirs.is_unique and mine.is_unique and sorted(mine) == sorted(theirs):
+                return column
+        return None
 
     def _judge(self, answer: Any, expected: Any) -> Feedback:
         import numpy as np
         import pandas as pd
 
         if isinstance(answer, pd.Series):
-            return self._invalid(answer, "A Series is a single column: turn it into a table with "
-                                         "`.reset_index()` or `.to_frame()`.")
+            return self._invalid(answer, "Turn it into a table: `.reset_index()` makes its labels a column (name the "
+                                         "values with `.reset_index(name=\"...\")`).")
         if not isinstance(answer, pd.DataFrame):
             return self._invalid(answer)
         required = self.required()
         missing = [c for c in required if c not in answer.columns]
         if missing:
-            in_index = [c for c in missing if c in [n for n in answer.index.names if n is not None]]
-            advice = (f"{_short_text(in_index[0])} is in the index: `.reset_index()` makes it a column."
-                      if in_index else "Missing: " + ", ".join(_short_text(c, 30) for c in missing) + ".")
-            return self._invalid(answer, advice)
+            return self._invalid(answer, self._column_advice(answer, missing))
         if answer.columns.duplicated().any():
             return self._invalid(answer, "Some column name appears twice; keep one of each.")
+        for column, allowed in self.labels.items():
+            known = {_key(x) for x in allowed}
+            strangers = [x for x in answer[column].tolist()[:MAX_ITEMS] if _key(x) not in known]
+            if strangers:
+                return self._invalid(answer, f"{_quote(strangers[0]) if isinstance(strangers[0], str) else describe(strangers[0])} "
+                                             f"is not one of the labels for column {_short_text(column, 30)}: "
+                                             + ", ".join(_quote(x) for x in allowed) + ".")
         if len(answer) != len(expected):
-            return self._wrong(f"Not quite. Expected {self.expectation()} and "
+            return self._wrong(f"Expected {self.expectation()} and "
                                f"{_plural(len(expected), 'row')}; received {describe(answer)}.",
                                "Check how you selected or grouped the rows.")
-        given = self._sorted(answer[required].reset_index(drop=True))
-        wanted = self._sorted(expected)
-        wrong_columns, wrong_rows = [], np.zeros(len(wanted), dtype=bool)
         for column in required:
+            if _is_numeric(expected[column]) and not _is_numeric(answer[column]):
+                return self._invalid(answer, self._text_numbers_advice(answer[column], column))
+        given = answer[required].reset_index(drop=True)
+        key = None if self.ordered else self._row_key(given, expected)
+        given, wanted = self._sorted(given, key), self._sorted(expected, key)
+        differ = np.zeros((len(wanted), len(required)), dtype=bool)
+        for i, column in enumerate(required):
             a, b = given[column], wanted[column]
-            if pd.api.types.is_numeric_dtype(b):
-                if not pd.api.types.is_numeric_dtype(a):
-                    return self._invalid(answer, f"Column {_short_text(column)} should hold numbers "
-                                                 "but holds text.")
+            if _is_numeric(b):
                 same = np.isclose(a.to_numpy(dtype=float), b.to_numpy(dtype=float),
                                   rtol=self.rel_tolerance, atol=self.tolerance, equal_nan=True)
             else:
                 same = (a.astype(str).str.strip().str.casefold().to_numpy()
                         == b.astype(str).str.strip().str.casefold().to_numpy())
-            if not same.all():
-                wrong_columns.append(column)
-                wrong_rows |= ~same
-        if not wrong_columns:
-            return self._right(f"Correct: all {_plural(len(wanted), 'row')} match.")
+            differ[:, i] = ~same
+        rows = differ.any(axis=1)
+        if not rows.any():
+            return self._right(f"{_every(len(wanted), 'row')} match.")
         order = " (in the right order)" if self.ordered else ""
-        return self._wrong(
-            f"Not quite. Expected {self.expectation()}{order}; received a table in which "
-            f"{_plural(int(wrong_rows.sum()), 'row')} of {len(wanted)} differ.",
-            "Look again at column " + ", ".join(_short_text(c, 30) for c in wrong_columns) + ".")
+        count = int(rows.sum())
+        message = (f"Expected {self.expectation()}{order}; received a table in which {count} of "
+                   f"{_plural(len(wanted), 'row')} {'differs' if count == 1 else 'differ'}.")
+        if key is None and not self.ordered:
+            columns = [c for i, c in enumerate(required) if differ[:, i].any()]
+            return self._wrong(message, "Look again at column " + ", ".join(_short_text(c, 30) for c in columns) + ".")
+        row = int(np.flatnonzero(rows)[0])
+        column = required[int(np.flatnonzero(differ[row])[0])]
+        where = f"In row {row + 1}" if key is None else f"In the row where {_short_text(key, 30)} is {_cell(wanted.at[row, key])}"
+        more = f" ({_plural(count - 1, 'other row')} also {'differs' if count == 2 else 'differ'}.)" if count > 1 else ""
+        return self._wrong(message, f"{where}, column {_short_text(column, 30)} holds {_cell(given.at[row, column])} "
+                                    f"in your table; expected {_cell(wanted.at[row, column])}.{more}")
+
+    def _column_advice(self, answer: Any, missing: list[str]) -> str:
+        """Why required columns are missing: in the index, named by numbers, or spelt differently."""
+        in_index = [c for c in missing if c in [n for n in answer.index.names if n is not None]]
+        if in_index:
+            return f"{_short_text(in_index[0])} is in the index: `.reset_index()` makes it a column."
+        for c in missing:
+            near = [name for name in answer.columns if isinstance(name, str) and name.strip().casefold() == c.casefold()]
+            if near:
+                return f"Column names must match exactly: {_short_text(near[0], 30)} should be {_short_text(c, 30)}."
+        numbered = [name for name in answer.columns if not isinstance(name, str)]
+        if numbered:
+            names = ", ".join(f'"{c}"' for c in self.required())
+            if len(answer.columns) == len(self.required()):
+                rename = f"`{self.variable}.columns = [{names}]`"
+            else:
+                rename = "`.rename(columns={" + ", ".join(f'{_fmt_number(n) if _is_real(n) else "..."}: "{c}"'
+                                                          for n, c in zip(numbered, missing)) + "})`"
+            example = ", ".join(f'"{c}": ...' for c in self.required())
+            return (f"Your table has a column named {_column_name(numbered[0])}. Name the columns with {rename}, "
+                    f"or build the table with `pd.DataFrame({{{example}}})`.")
+        return "Missing: " + ", ".join(_short_text(c, 30) for c in missing) + "."
+
+    def _text_numbers_advice(self, values: Any, column: str) -> str:
+        sample = next((v for v in values.tolist()[:MAX_ITEMS] if isinstance(v, str) and v.strip()), None)
+        if sample is not None and _number_text_slip(sample):
+            return (f"Column {_short_text(column, 30)} holds numbers written as text (such as {_short_text(sample, 20)}): "
+                    f"convert it with `pd.to_numeric(...)`, or leave out the quotes.")
+        return f"Column {_short_text(column, 30)} should hold numbers but holds text."
+
+
+def _is_numeric(column: Any) -> bool:
+    import pandas as pd
+
+    return pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+
+
+def _comparable(table: Any) -> Any:
+    """A copy of a table whose cells compare as the engine compares them: rounded numbers, folded texts."""
+    keyed = table.copy()
+    for c in keyed.columns:
+        if _is_numeric(keyed[c]):
+            keyed[c] = keyed[c].astype(float).round(6)
+        else:
+            keyed[c] = keyed[c].astype(str).str.strip().str.casefold()
+    return keyed
+
+
+def _cell(value: Any) -> str:
+    """One table cell as feedback shows it: 1.9, 'West', empty (NaN)."""
+    if _is_nan(value) or value is None:
+        return "an empty cell (NaN)"
+    if isinstance(value, str):
+        return _short_text(value, 40)
+    if _is_real(value):
+        return _fmt_number(float(value))
+    return describe(value)
 
 
 class SourceCritique(Question):
@@ -1108,11 +1196,11 @@ class SourceCritique(Question):
             return self._invalid(answer, "The second label should be one of the reasons: "
                                  + ", ".join(_quote(label) for label in self.reasons) + ".")
         if figure == _key(expected[0]) and reason == _key(expected[1]):
-            return self._right("Correct: you found the flawed figure and the reason.")
+            return self._right("you found the flawed figure and the reason.")
         if figure == _key(expected[0]):
-            return self._wrong("Half right. Expected the flawed figure and the reason that explains it; "
+            return self._wrong("Half right: expected the flawed figure and the reason that explains it; "
                                "received the right figure, but that reason does not explain what is wrong.")
-        return self._wrong(f"Not quite. Expected the flawed figure; received figure {_quote(str(answer[0]))}, "
+        return self._wrong(f"Expected the flawed figure; received figure {_quote(str(answer[0]))}, "
                            "which holds up against the sources.", self.notes.get(figure, ""))
 
 

@@ -89,6 +89,11 @@ def plural(n: int, word: str) -> str:
     return f"{fmt_number(n)} {word}" if n == 1 else f"{fmt_number(n)} {word}s"
 
 
+def every(n: int, word: str) -> str:
+    """``the one row``, ``both rows``, ``all 3 rows``: for "Correct: ..." messages."""
+    return f"the one {word}" if n == 1 else f"both {word}s" if n == 2 else f"all {fmt_number(n)} {word}s"
+
+
 def short_text(text: str, limit: int = 60) -> str:
     """A text in quotes, cut after ``limit`` characters; never calls the object's own methods."""
     text = str.__str__(text)
