@@ -149,6 +149,8 @@ def prepare_notebook(nb: dict, settings: dict, notebook: str) -> dict:
     nb = json.loads(json.dumps(nb))
     nb.get("metadata", {}).pop("widgets", None)
     for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "markdown":
+            cell["source"] = _fix_links("".join(cell.get("source", "")), settings)
         for output in cell.get("outputs", []):
             data = output.get("data")
             if not data:
@@ -326,6 +328,12 @@ def _data_page(root: Path) -> str:
     return "\n".join(parts) + "\n"
 
 
+def _anchors_as_targets(text: str) -> str:
+    """HTML anchors that open a line (``<a id="bcm"></a>**bcm** — ...``) become MyST targets, so that links such
+    as ``GLOSSARY.md#bcm`` from the lessons resolve on the site."""
+    return re.sub(r'^<a id="([^"]+)"></a>\s*', lambda m: f"({m[1]})=\n", text, flags=re.M)
+
+
 def _fix_links(text: str, settings: dict) -> str:
     """Links in the lessons' markdown pages that leave ``lessons/`` point to the site's pages or the repository."""
     text = re.sub(r"\]\(\.\./data/sources\.csv\)", "](sources.md)", text)
@@ -383,7 +391,8 @@ def build(outdir: str | os.PathLike, *, root: str | os.PathLike | None = None, h
                                        encoding="utf-8")
         extra = []
         for md in sorted((root / "lessons").glob("*.md")):
-            (src / md.name).write_text(_fix_links(md.read_text(encoding="utf-8"), settings), encoding="utf-8")
+            text = _anchors_as_targets(_fix_links(md.read_text(encoding="utf-8"), settings))
+            (src / md.name).write_text(text, encoding="utf-8")
             extra.append(md.stem)
         pages = {"teach.md": _teach(settings, lessons), "sources.md": _sources_page(root), "data.md": _data_page(root)}
         for name, text in pages.items():
@@ -400,8 +409,9 @@ def build(outdir: str | os.PathLike, *, root: str | os.PathLike | None = None, h
         if done.returncode:
             raise RuntimeError(f"Sphinx could not build the site:\n{(done.stderr or '')[-4000:]}")
     _copy_vendor(outdir / "_static" / "vendor")
-    _drop_icon_script(outdir)
-    for leftover in (outdir / ".doctrees", outdir / ".buildinfo", outdir / "_sources", outdir / ".jupyter_cache"):
+    _polish_pages(outdir)
+    for leftover in (outdir / ".doctrees", outdir / ".buildinfo", outdir / "_sources", outdir / ".jupyter_cache",
+                     *(outdir / "_static").glob("*webpack-macros.html")):
         if leftover.is_dir():
             shutil.rmtree(leftover)
         elif leftover.exists():
@@ -425,14 +435,17 @@ def _copy_vendor(target: Path) -> None:
 
 
 _ICON_SCRIPT = re.compile(r'<script[^>]*src="[^"]*scripts/fontawesome\.js[^"]*"[^>]*></script>\s*')
+_SEARCH_LABEL = re.compile(r'(<button class="[^"]*search-button-field[^"]*"[^>]*?) aria-label="Search"')
 
 
-def _drop_icon_script(outdir: Path) -> None:
-    """Remove the theme's 1.5 MB icon script: its stylesheet already draws the same icons from web fonts."""
+def _polish_pages(outdir: Path) -> None:
+    """Two fixes to the theme's pages: drop its 1.5 MB icon script (its stylesheet already draws the same icons
+    from web fonts), and let the search button's name be its visible text ("Search Ctrl+K"), as WCAG 2.5.3 asks."""
     for page in outdir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        if _ICON_SCRIPT.search(text):
-            page.write_text(_ICON_SCRIPT.sub("", text), encoding="utf-8")
+        fixed = _SEARCH_LABEL.sub(r"\1", _ICON_SCRIPT.sub("", text))
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
     script = outdir / "_static" / "scripts" / "fontawesome.js"
     for leftover in (script, script.with_suffix(".js.map"), script.with_name("fontawesome.js.LICENSE.txt")):
         if leftover.exists():

@@ -17,7 +17,7 @@ extensions = ["myst_nb"]
 nb_execution_mode = "off"  # the site shows the stored, executed lessons: nothing is run
 nb_merge_streams = True
 myst_heading_anchors = 3
-myst_enable_extensions = ["colon_fence", "dollarmath"]
+myst_enable_extensions = ["colon_fence"]  # no dollarmath: "US$ 24 bn" is money, not maths
 suppress_warnings = ["myst.header", "mystnb.unknown_mime_type", "misc.highlighting_failure"]
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 master_doc = "index"
@@ -35,6 +35,7 @@ html_theme_options = {
     "repository_branch": _site.get("branch", "main"),
     "path_to_docs": "lessons",
     "use_repository_button": bool(_site.get("repository_url")),
+    "use_download_button": False,  # the site's copies are made for the site; get notebooks from the repository
     "launch_buttons": {
         "binderhub_url": _site.get("binderhub_url", "https://mybinder.org"),
         "jupyterhub_url": _site.get("jupyterhub_url", ""),
