@@ -24,7 +24,8 @@ API (one line per lesson; every function returns a ``Chart``):
     charts.mirror_trade(partner="CHN", flow="exports")   # Kazakhstan's exports to China vs China's imports from it
     # lesson 03: export volumes and plans by route (figures.csv) and the oil scenario
     charts.route_volumes()                               # actual / plan / target Mt a year by route
-    charts.oil_scenario(60, corridor_mt=1.5, tanker_trips=188, china_shift_mt=0)  # 60 = the learner's assumption
+    charts.oil_scenario(60, corridor_mt=1.5, tanker_trips=188, china_shift_mt=0)  # 60 = an assumption
+    charts.oil_scenario(scenario_widget)                 # the sliders of crossroads.scenario.oil_scenario()
     # lesson 04: the summit calendar 2022-2023 (events.csv), one row per format
     charts.summit_calendar()                             # formats from the number of countries taking part
     charts.summit_calendar(formats={"xian_summit_ref": "C5+1 summit", ...})  # your own formats, as in lesson 04
@@ -587,46 +588,44 @@ def route_volumes(ids: Sequence[str] | None = None) -> Chart:
     return replace(chart, table=out)
 
 
-def oil_scenario(assumed_total_exports_mt: float, corridor_mt: float = 1.5, tanker_trips: int = 188,
+def oil_scenario(assumed_total_exports_mt: Any = 60, corridor_mt: float = 1.5, tanker_trips: int = 188,
                  china_shift_mt: float = 0.0) -> Chart:
     """Lesson 03's scenario as bars: oil via Russia before and after, and the Caspian volume against tanker capacity.
 
-    ``assumed_total_exports_mt`` is the learner's assumption (no course source gives it). Sourced: 80 % of
-    oil exports cross Russia and a tanker carries 8,000 t (src-003); the corridor plan is 1.5 Mt (src-000).
-    Every shift comes out of the Russian routes; the tankers cap what the corridor carries.
+    Takes the four numbers of ``crossroads.scenario`` (which does the sums), or its slider widget:
+    ``charts.oil_scenario(widget)``. ``assumed_total_exports_mt`` is the learner's assumption (no course
+    source gives it); the 80 % via Russia and the 8,000 t tanker come from src-003, the 1.5 Mt corridor
+    plan from src-000.
 
     Example: ``charts.oil_scenario(60, corridor_mt=1.5, tanker_trips=188, china_shift_mt=2)``
     """
-    values = {"assumed_total_exports_mt": assumed_total_exports_mt, "corridor_mt": corridor_mt,
-              "tanker_trips": tanker_trips, "china_shift_mt": china_shift_mt}
-    for name, value in values.items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value) or value < 0:
-            raise ValueError(f"{name} must be a number of 0 or more; it received {value!r}.")
-    if assumed_total_exports_mt <= 0:
-        raise ValueError("assumed_total_exports_mt must be more than 0 (million tonnes a year).")
-    figures = data.load("figures").set_index("id")
-    share = float(figures.at["share_oil_exports_via_russia_src003", "value"])
-    tanker_t = float(figures.at["tanker_capacity_src003", "value"])
-    capacity = tanker_trips * tanker_t / 1e6
-    caspian = min(corridor_mt, capacity)
-    before = assumed_total_exports_mt * share / 100
-    after = max(before - caspian - china_shift_mt, 0.0)
+    from crossroads import scenario
+
+    if isinstance(assumed_total_exports_mt, scenario.OilScenario):
+        widget = assumed_total_exports_mt
+        assumed_total_exports_mt, corridor_mt = widget.total.value, widget.corridor.value
+        tanker_trips, china_shift_mt = widget.trips.value, widget.china.value
+    share_after = scenario.share_via_russia(assumed_total_exports_mt, corridor_mt, tanker_trips, china_shift_mt)
+    total, share = float(assumed_total_exports_mt), scenario.SHARE_VIA_RUSSIA_PCT
+    capacity = tanker_trips * scenario.TANKER_T / 1e6
+    caspian = scenario.carried_mt(corridor_mt, tanker_trips)
+    before, after = total * share / 100, total * share_after / 100
     table = pd.DataFrame({"mt_per_year": [before, after, corridor_mt, capacity, caspian, china_shift_mt]},
                          index=["Via Russia, before", "Via Russia, after", "Middle Corridor: planned",
                                 "Caspian tankers: capacity", "Caspian: carried", "Shift to the China pipeline"])
     colours = [style.ACTORS["RUS"].colour] * 2 + [style.ROUTE_CATEGORIES["sea"].colour] * 3 + [style.ACTORS["CHN"].colour]
-    note = f"Assumed total exports: {_num(assumed_total_exports_mt)} Mt a year (your assumption, not a sourced figure)."
+    note = f"Assumed total exports: {_num(total)} Mt a year (your assumption, not a sourced figure)."
     source_ids = ("src-003", "src-000")
-    title = f"Scenario: {_num(100 * after / assumed_total_exports_mt, 1)} % of oil exports still cross Russia"
+    title = f"Scenario: {share_after:.1f} % of oil exports still cross Russia"
     chart = _bar_chart(table, title=title, x_label="Oil flow", y_label="Million tonnes of oil a year (Mt)",
                        source_ids=source_ids, unit=" Mt", note=note, colours=colours,
                        row_hatches=["", "///", "///", "xx", "", ""])
     bottleneck = (" The tankers are the bottleneck: they carry less than the corridor plan."
                   if capacity < corridor_mt else "")
     description = (f'Bar chart titled "{title}". Million tonnes of oil a year. Via Russia before: {_num(before)} Mt '
-                   f"({_num(share)} % of an assumed {_num(assumed_total_exports_mt)} Mt); after: {_num(after)} Mt. "
+                   f"({_num(share)} % of an assumed {_num(total)} Mt); after: {_num(after)} Mt. "
                    f"Middle Corridor planned {_num(corridor_mt)} Mt; {tanker_trips} tanker trips of "
-                   f"{_num(tanker_t)} t carry up to {_num(capacity)} Mt; carried across the Caspian: {_num(caspian)} Mt. "
+                   f"{_num(scenario.TANKER_T)} t carry up to {_num(capacity)} Mt; carried across the Caspian: {_num(caspian)} Mt. "
                    f"Shift to the China pipeline: {_num(china_shift_mt)} Mt.{bottleneck} "
                    + _source_line(source_ids, note))
     return replace(chart, description=description, table=table)
@@ -687,7 +686,7 @@ def summit_calendar(formats: Mapping[str, str] | None = None, start: int = 2022,
 
     rows["power"] = rows["actors"].map(power)
     order = list(dict.fromkeys(rows.sort_values("at")["format"]))  # formats in order of first meeting
-    rows = rows.assign(rank=rows["format"].map(order.index)).sort_values(["rank", "at"]).reset_index(drop=True)
+    rows = rows.assign(rank=rows["format"].map(order.index), row=0).sort_values(["rank", "at"]).reset_index(drop=True)
     ticks: list[tuple[float, str, bool]] = []  # (y, label, is a heading); the first line at the top
     y = len(rows) + len(order)
     for fmt, part in rows.groupby("rank", sort=True):
