@@ -792,6 +792,8 @@ class Choice(Question):
         if isinstance(answer, (list, tuple, set)) and len(answer) == 1:
             return self._invalid(answer, "Give the option itself, without brackets.")
         key = _key(answer)
+        if key is None and any(map(_is_real, self.options)) and _comma_slip(answer):
+            return self._invalid(answer, _comma_slip(answer))
         if key is None:
             return self._invalid(answer, "Options: " + ", ".join(_quote(o) for o in self.options) + ".")
         if key == _key(expected):
@@ -1062,7 +1064,7 @@ class TableAnswer(Question):
             differ[:, i] = ~same
         rows = differ.any(axis=1)
         if not rows.any():
-            return self._right(f"{_every(len(wanted), 'row')} match.")
+            return self._right(f"{_every(len(wanted), 'row')} {'matches' if len(wanted) == 1 else 'match'}.")
         order = " (in the right order)" if self.ordered else ""
         count = int(rows.sum())
         message = (f"Expected {self.expectation()}{order}; received a table in which {count} of "
