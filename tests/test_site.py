@@ -215,3 +215,24 @@ def test_lesson_page_shows_maps_and_charts_and_prints_them(built, browser_page, 
         title = frames.first.content_frame.locator(".crossroads-title, .leaflet-control .title, h4").first
         assert "Legend" in text or (title.count() and title.inner_text()[:20] in text), "the PDF lacks the map"
     assert pdf.stat().st_size > 50_000
+
+
+AXE = ROOT / "tests" / ".axe" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.e2e
+def test_no_serious_accessibility_problem_on_any_page(built, browser_page):
+    """axe-core (npm, the same copy as the lesson tests) over every page and inside every map's frame."""
+    assert AXE.exists(), f"axe-core is missing: npm install --prefix {AXE.parents[2]} axe-core@4"
+    page, base = browser_page
+    problems = []
+    for html_file in sorted(built.outdir.glob("*.html")):
+        page.goto(base + html_file.name, wait_until="load")
+        frames = [page.main_frame] + [f for f in page.frames if f != page.main_frame]
+        for n, frame in enumerate(frames):
+            frame.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+            found = frame.evaluate("""async () => (await axe.run(document, {iframes: false,
+                resultTypes: ["violations"]})).violations.map(v => [v.id, v.impact, v.nodes[0].target.join(" ")])""")
+            problems += [f"{html_file.name} {'page' if n == 0 else f'map {n}'}: {rule} ({impact}) at {where}"
+                         for rule, impact, where in found if impact in ("serious", "critical")]
+    assert not problems, "\n".join(problems[:20])
