@@ -25,6 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 LESSONS = sorted((ROOT / "lessons").glob("[0-9][0-9]_*.ipynb"))
 CHROMIUM = Path(os.environ.get("CROSSROADS_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = ROOT / "tests" / "artifacts"
+AXE = ROOT / "tests" / ".axe" / "node_modules" / "axe-core" / "axe.min.js"
+"""axe-core from npm: ``npm install --prefix tests/.axe axe-core@4`` (the folder is git-ignored)."""
+BLOCKING = ("serious", "critical")
 
 REQUIRED = bool(os.environ.get("CROSSROADS_REQUIRE_BROWSER"))  # set by .ci/run: never skip there
 
@@ -171,6 +174,24 @@ def _run_all(page, traffic: KernelTraffic, cells: int) -> None:
     page.wait_for_timeout(1000)  # let the last outputs render
 
 
+def _axe(frame, context: object = None) -> list[dict]:
+    """axe-core's violations in a frame (or part of it): rule, impact, node count, first node."""
+    assert AXE.exists(), f"axe-core is missing: npm install --prefix {AXE.parents[2]} axe-core@4"
+    if not frame.evaluate("() => typeof axe !== 'undefined'"):
+        frame.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    return frame.evaluate(
+        """async (context) => {
+            const result = await axe.run(context || document, {iframes: false, resultTypes: ["violations"]});
+            return result.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,
+                                                where: v.nodes[0].target.join(" "), help: v.help}));
+        }""", context)
+
+
+def _blocking(violations: list[dict]) -> list[str]:
+    return [f"{v['id']} ({v['impact']}, {v['nodes']}x, e.g. {v['where']}): {v['help']}"
+            for v in violations if v["impact"] in BLOCKING]
+
+
 def _map_frames(page):
     return [f for f in page.frames if f != page.main_frame and f.locator(".leaflet-container").count()]
 
@@ -207,10 +228,27 @@ def test_lesson_runs_in_jupyterlab(lab, browser, lesson):
             shown = "e => getComputedStyle(e).display !== 'none' && getComputedStyle(e).visibility !== 'hidden'"
             assert legend.count() == 1 and legend.first.evaluate(shown), "legend missing or hidden"
 
+        # labels readable without hovering: every map with places shows some of their names
+        for frame in frames:
+            labels = frame.locator(".crossroads-label")
+            if labels.count():
+                shown = labels.evaluate_all("els => els.filter(e => getComputedStyle(e).visibility !== 'hidden'"
+                                            " && e.getBoundingClientRect().width > 0).length")
+                assert shown > 0, "a map with places shows none of their names"
+
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         first = page.locator(".jp-OutputArea-output iframe").first
         first.scroll_into_view_if_needed()
+        page.wait_for_timeout(500)  # the labels settle after the frame is laid out
         first.screenshot(path=str(ARTIFACTS / f"{lesson.stem}_map.png"))
+
+        # WCAG 2.2 AA: axe-core over what the course puts on the page (rendered text and every output;
+        # JupyterLab's own editors and buttons are not ours) and inside every map's frame
+        problems = _blocking(_axe(page.main_frame, {"include": [[".jp-MarkdownOutput"], [".jp-OutputArea-output"]],
+                                                    "exclude": [["iframe"]]}))
+        for n, frame in enumerate(frames):
+            problems += [f"map {n + 1}: {p}" for p in _blocking(_axe(frame))]
+        assert not problems, "axe-core finds serious or critical problems:\n" + "\n".join(problems)
 
         # at least one widget responds to input
         assert _widget_responds(page), "no widget reacted to input"
