@@ -127,8 +127,16 @@ def occupied_in(frame: list[list[float]]) -> list[str]:
 
 
 @lru_cache(maxsize=4)
-def _outline_features(folder: Path) -> tuple[dict, ...]:
-    return tuple(data.geojson(folder=folder)["features"])
+def _outline_boxes(folder: Path) -> tuple[tuple[dict, tuple[float, float, float, float]], ...]:
+    """Each outline with its box (south, west, north, east), to skip the outlines a point is far from."""
+    out = []
+    for feature in data.geojson(folder=folder)["features"]:
+        coords = feature["geometry"]["coordinates"]
+        polygons = coords if feature["geometry"]["type"] == "MultiPolygon" else [coords]
+        lons = [p[0] for poly in polygons for p in poly[0]]
+        lats = [p[1] for poly in polygons for p in poly[0]]
+        out.append((feature, (min(lats), min(lons), max(lats), max(lons))))
+    return tuple(out)
 
 
 def countries_along(points: list[tuple[float, float]]) -> list[str]:
@@ -137,14 +145,20 @@ def countries_along(points: list[tuple[float, float]]) -> list[str]:
     >>> countries_along([(51.17, 71.45), (43.24, 76.95)])
     ['KAZ']
     """
-    features = _outline_features(data_folder())
+    return list(_countries_along(data_folder(), tuple((float(a), float(b)) for a, b in points)))
+
+
+@lru_cache(maxsize=512)
+def _countries_along(folder: Path, points: tuple[tuple[float, float], ...]) -> tuple[str, ...]:
+    boxes = _outline_boxes(folder)
     out: list[str] = []
-    for lat, lon in along(points):
-        hit = feature_at(lat, lon, list(features))
+    for lat, lon in along(points, step_km=40):
+        near = [f for f, (s, w, n, e) in boxes if s <= lat <= n and w <= lon <= e]
+        hit = feature_at(lat, lon, near)
         code = hit["properties"]["iso3"] if hit else None
         if code and code not in out:
             out.append(code)
-    return out
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- what a map holds
