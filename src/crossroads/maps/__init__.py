@@ -28,9 +28,9 @@ import folium
 from crossroads import data, style
 from crossroads.geo import path_length_km
 from crossroads.maps._folium import (
-    CountryOutlines, Group, Label, LayerControl, OccupiedAreas, Page, Tiles, _outline_json, named_colours,
-    page_html, walk,
+    CountryOutlines, Group, Label, LayerControl, OccupiedAreas, Page, Tiles, named_colours, page_html, walk,
 )
+from crossroads.maps._folium import _outline_json  # noqa: F401  (tests/bench_maps.py measures it)
 from crossroads.maps._folium import Circle as _Circle
 from crossroads.maps._folium import FastMap as _FastMap
 from crossroads.maps._folium import Line as _Line
@@ -44,7 +44,7 @@ from crossroads.routes import route_row as _route_row
 from crossroads.routes import routes as _routes
 from crossroads.text import as_list as _as_list
 from crossroads.text import cap as _cap
-from crossroads.text import country_names, escape_text, outline_codes, require_known
+from crossroads.text import citation, country_names, data_folder, escape_text, outline_codes, present, require_known
 from crossroads.text import unknown as _unknown
 
 __all__ = [
@@ -74,15 +74,11 @@ _legend_html = legend_html
 
 def _data_folder() -> Path:
     """Deprecated alias of ``crossroads.text.data_folder`` (widgets use it until they import ``text``)."""
-    from crossroads.text import data_folder
-
     return data_folder()
 
 
 def _citation(folder: Path, source_id: str) -> str:
     """Deprecated alias of ``crossroads.text.citation`` (the folder argument is ignored)."""
-    from crossroads.text import citation
-
     return citation(source_id)
 
 
@@ -311,19 +307,21 @@ def _check_bool(value: Any, name: str) -> bool:
 # --------------------------------------------------------------------------- places
 
 
-def _place_popup(row: dict, countries: dict[str, str]) -> str:
-    from crossroads.text import citation, present
+def _note_and_source(row: dict) -> str:
+    """The end of a popup: the row's note in italics and its source, each when present."""
+    note = f"<br><i>{escape_text(row['note'])}</i>" if present(row.get("note")) else ""
+    source = f"<br><small>Source: {escape_text(citation(row['source_id']))}</small>" \
+        if present(row.get("source_id")) else ""
+    return note + source
 
+
+def _place_popup(row: dict, countries: dict[str, str]) -> str:
     kind = PLACE_KINDS[row["kind"]].singular
     parts = [f"<b>{escape_text(row['name'])}</b>",
              f"<br>{escape_text(_cap(kind))}, {escape_text(countries.get(row['country'], row['country']))}"]
     if present(row.get("alt_names")):
         parts.append(f"<br>Also called: {escape_text(', '.join(data.split_list(row['alt_names'])))}")
-    if present(row.get("note")):
-        parts.append(f"<br><i>{escape_text(row['note'])}</i>")
-    if present(row.get("source_id")):
-        parts.append(f"<br><small>Source: {escape_text(citation(row['source_id']))}</small>")
-    return "".join(parts)
+    return "".join(parts) + _note_and_source(row)
 
 
 def add_places(m: Map, kinds: str | Iterable[str] | None = None, ids: str | Iterable[str] | None = None,
@@ -377,8 +375,6 @@ def add_dry_ports(m: Map) -> Map:
 
 
 def _route_popup(row: dict, countries: dict[str, str]) -> str:
-    from crossroads.text import citation, present
-
     style_ = ROUTE_CATEGORIES[row["category"]]
     status = STATUS_WORDS[row["status"]]
     parts = [f"<b>{escape_text(row['name'])}</b>", f"<br>{escape_text(_cap(style_.singular))}, {status}"]
@@ -389,11 +385,7 @@ def _route_popup(row: dict, countries: dict[str, str]) -> str:
     parts.append(f"<br>Length along its waypoints: {route_length_km(row['id']):,.0f} km (great-circle legs)")
     if bool(row["schematic"]):
         parts.append(f"<br><i>{SCHEMATIC_NOTE}</i>")
-    if present(row.get("note")):
-        parts.append(f"<br><i>{escape_text(row['note'])}</i>")
-    if present(row.get("source_id")):
-        parts.append(f"<br><small>Source: {escape_text(citation(row['source_id']))}</small>")
-    return "".join(parts)
+    return "".join(parts) + _note_and_source(row)
 
 
 def _draw_route(m: Map, row: dict, look: RouteLook, label: bool) -> None:
@@ -668,8 +660,6 @@ def event_map(event_id: str, title: str | None = None, bounds: Bounds | None = E
     taking_part = [a for a in data.split_list(event["actors"]) if a in on_map]
     if taking_part:
         shade_countries(m, taking_part, colour="#6baed6", label="taking part")
-    from crossroads.text import present
-
     if present(event.get("place_id")):
         add_places(m, ids=[event["place_id"]])
     return m
