@@ -60,14 +60,41 @@ and optionally:
                                ``None`` when the value cannot match (the default: no traps)
 ``trap(answer)``               override only when matching is not a key lookup (``Numeric``)
 
-Feedback text follows one pattern: "Expected <expectation>; received <describe(answer)>."
-then one line of advice. ``describe()`` never calls ``repr()`` on a learner's object.
+Feedback text follows one pattern: a symbol and a status word, then "Expected <expectation>;
+received <describe(answer)>." and one line of advice; ``describe()`` never calls ``repr()`` on a
+learner's object. Feedback helpers (describing values, slips, look-alike letters) live in
+:mod:`crossroads.exercises.feedback`.
+
+Statuses and what the learner reads
+-----------------------------------
+``correct`` "✓ Correct", ``wrong`` "✗ Not yet" (right kind of answer, wrong value), ``invalid``
+"✗ Check your input" (not an answer of the right kind), ``unanswered`` "○ Not answered yet" (the
+placeholder ``...``), ``error`` "⚠ Course problem" (the course could not compute its answer). The
+HTML uses :mod:`crossroads.style`'s text colours on white, so the words, not only the colour, carry
+the verdict. Engine-wide feedback, for every kind where it applies: a tuple from a thousands or
+decimal comma (``1,108``), a number in quotes, Mt for t (answer off by a million and a mass in the
+question), a percentage for a fraction and the reverse, Cyrillic or Greek letters that look like
+Latin ones (named, and not accepted), full-width forms (read in NFKC form, as Python reads names,
+and accepted with a note), a column named by the number 0, the first row of a table that differs.
+
+Never hang, never leak
+----------------------
+``check()``, ``hint()``, ``solution()`` and ``prompt()`` return for any value: collections are read
+through the built-in type's own iterator and refused beyond ``MAX_ITEMS`` items, texts beyond
+``MAX_TEXT`` characters; anything a learner's object raises from ``__float__``, ``__eq__`` and the
+like, even ``SystemExit``, becomes "Check your input". A real Ctrl-C (the notebook's Stop button)
+still stops the cell: only a ``KeyboardInterrupt`` raised by a ``raise`` statement is contained.
+
+Checking outside the kernel
+---------------------------
+``check()`` judges plain values as well as live ones, so a grader can read ``answer_qN`` out of a
+kernel as JSON and judge it in its own process: numbers, texts, lists (for sets, orderings and
+``(figure, reason)`` pairs) and ``pd.DataFrame.from_records(...)`` for tables all get the same
+verdict as the original objects. ``feedback.status`` and ``feedback.message`` are stable strings.
 """
 from __future__ import annotations
 
 import collections.abc
-import decimal
-import html
 import itertools
 import math
 import numbers
@@ -77,11 +104,14 @@ import types
 import unicodedata
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from crossroads import style
 from crossroads.exercises.feedback import (
+    Feedback,
+    Hint,
+    Progress,
+    Prompt,
+    Solution,
     MAX_ITEMS,
     MAX_TEXT,
-    SERIES,
     column_name as _column_name,
     comma_slip as _comma_slip,
     describe,
@@ -143,145 +173,6 @@ def _record(lesson: str, qid: str, solved: bool) -> None:
 
 def _status(lesson: str, qid: str) -> str:
     return _RESULTS.get(lesson, {}).get(qid, {}).get("status", "untouched")
-
-
-# ---------------------------------------------------------------------------
-# Display objects
-# ---------------------------------------------------------------------------
-
-_STYLE = {  # status -> (mark, word, accent); marks that common fonts such as DejaVu Sans carry
-    "correct": ("✓", "Correct", style.GOOD),
-    "wrong": ("✗", "Not yet", style.BAD),
-    "invalid": ("✗", "Check your input", style.BAD),
-    "unanswered": ("○", "Not answered yet", style.TEXT),
-    "error": ("⚠", "Course problem", style.BAD),
-    "hint": ("☛", "", "#1565c0"),
-    "solution": ("☑", "", "#6a1b9a"),
-    "prompt": ("✎", "", "#37474f"),
-    "progress": ("☰", "", "#37474f"),
-}
-"""Every status has a word as well as a symbol and a colour, so none relies on colour alone. Text
-colours come from :mod:`crossroads.style` (at least 4.5:1 on white); the accent of the other kinds
-only colours the border, a graphic (3:1 is WCAG's bar for those)."""
-
-BACKGROUND = "#ffffff"
-"""Feedback boxes are white, so every text colour keeps the contrast :mod:`crossroads.style` measures."""
-
-
-def _inline_html(text: str) -> str:
-    """Escape text for HTML and turn `code` spans into <code> elements."""
-    escaped = html.escape(text, quote=True)
-    return re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped)
-
-
-class _Display:
-    """A block of text shown as a cell's result: a title line, body lines and optional code."""
-
-    status = "prompt"
-
-    def __init__(self, title: str, lines: Sequence[str] = (), code: str = "", after: Sequence[str] = ()) -> None:
-        self.title = title
-        self.lines = [line for line in lines if line]
-        self.code = code
-        self.after = [line for line in after if line]
-
-    def __repr__(self) -> str:
-        mark = _STYLE[self.status][0]
-        parts = [f"{mark} {self.title}", *self.lines]
-        if self.code:
-            parts += ["", self.code, ""]
-        return "\n".join(parts + self.after).rstrip("\n")
-
-    __str__ = __repr__
-
-    def _repr_html_(self) -> str:
-        mark, _, accent = _STYLE[self.status]
-        title_colour = accent if self.status in ("correct", "wrong", "invalid", "error") else style.TEXT
-        body = "".join(f'<div style="margin-top:4px">{_inline_html(line)}</div>' for line in self.lines)
-        if self.code:
-            body += (
-                f'<pre style="margin:6px 0 0 0;padding:6px;background:{BACKGROUND};color:{style.TEXT};'
-                f'border:1px solid #dddddd;white-space:pre-wrap">{html.escape(self.code)}</pre>'
-            )
-        body += "".join(f'<div style="margin-top:4px">{_inline_html(line)}</div>' for line in self.after)
-        return (
-            f'<div class="tex2jax_ignore mathjax_ignore" style="border-left:4px solid {accent};'
-            f'background:{BACKGROUND};color:{style.TEXT};padding:6px 10px;margin:4px 0;font-family:sans-serif;'
-            f'line-height:1.4"><strong style="color:{title_colour}">{mark} {_inline_html(self.title)}</strong>'
-            f'{body}</div>'
-        )
-
-
-class Feedback(_Display):
-    """The result of ``check()``; true when the answer is correct.
-
-    >>> bool(Feedback("q1", "correct", "13 years."))
-    True
-    """
-
-    def __init__(self, qid: str, status: str, message: str, more: Sequence[str] = ()) -> None:
-        self.qid, self.status, self.message = qid, status, message
-        self.trapped = False  # True when the answer was one of the question's traps
-        super().__init__(f"{qid} — {_STYLE[status][1]}: {message}", more)
-
-    @property
-    def correct(self) -> bool:
-        return self.status == "correct"
-
-    def __bool__(self) -> bool:
-        return self.correct
-
-
-class Hint(_Display):
-    """A hint shown by ``hint()``."""
-
-    status = "hint"
-
-
-class Solution(_Display):
-    """A solution shown by ``solution()``: ``code`` (the solved answer cell) and ``explanation``."""
-
-    status = "solution"
-
-    def __init__(self, qid: str, code: str, explanation: str) -> None:
-        self.qid, self.explanation = qid, explanation
-        super().__init__(f"Solution to {qid}", [], code, [explanation])
-
-
-class Prompt(_Display):
-    """A question's prompt, shown by ``prompt()`` or by displaying the question itself."""
-
-    status = "prompt"
-
-
-class Progress(_Display):
-    """A lesson's progress table, shown by ``progress()``."""
-
-    status = "progress"
-
-    def __init__(self, title: str, rows: Sequence[tuple[str, str, str]]) -> None:
-        self.rows = list(rows)
-        marks = {"solved": "✓", "attempted": "✗", "untouched": "○"}
-        lines = [f"{marks[status]} {qid:<4} {status:<9}  {label}" for qid, status, label in self.rows]
-        super().__init__(title, lines)
-
-    def _repr_html_(self) -> str:
-        mark, _, accent = _STYLE[self.status]
-        colours = {"solved": style.GOOD, "attempted": style.BAD, "untouched": style.MUTED_TEXT}
-        marks = {"solved": "✓", "attempted": "✗", "untouched": "○"}
-        rows = "".join(
-            f'<tr><td style="color:{colours[status]};padding:2px 8px">{marks[status]}</td>'
-            f'<td style="padding:2px 8px"><code>{html.escape(qid)}</code></td>'
-            f'<td style="padding:2px 8px;color:{colours[status]}">{status}</td>'
-            f'<td style="padding:2px 8px;text-align:left">{_inline_html(label)}</td></tr>'
-            for qid, status, label in self.rows
-        )
-        return (
-            f'<div class="tex2jax_ignore mathjax_ignore" style="border-left:4px solid {accent};'
-            f'background:{BACKGROUND};color:{style.TEXT};padding:6px 10px;margin:4px 0;font-family:sans-serif">'
-            f'<strong>{mark} {_inline_html(self.title)}</strong>'
-            f'<table style="margin-top:4px;border-collapse:collapse">{rows}</table></div>'
-        )
 
 
 # ---------------------------------------------------------------------------
@@ -608,6 +499,15 @@ class Question:
 
     def _repr_html_(self) -> str:
         return self.prompt()._repr_html_()
+
+    def __dir__(self) -> list[str]:
+        """Tab completion offers a learner the four verbs; the instructors' attributes (``expected``,
+        ``answer_text``, ``code``) stay reachable by name but off the learner's path.
+
+        >>> dir(Numeric("q1", "?", 1, hints=["h"], solution="answer_q1 = 1", explanation="e", why="w"))
+        ['check', 'hint', 'prompt', 'solution']
+        """
+        return ["check", "hint", "prompt", "solution"]
 
 
 def _error_name(err: BaseException) -> str:

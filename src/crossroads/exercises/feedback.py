@@ -1,4 +1,5 @@
-"""Feedback text for the exercise engine: describing a learner's value, and naming common slips.
+"""What the learner reads: the display objects (Feedback, Hint, Solution, Prompt, Progress),
+describing a learner's value, and naming common slips.
 
 Everything here reads learner values without trusting them: no ``repr()`` of unknown objects, no
 unbounded loops, and errors raised by a learner object's own methods are contained (see
@@ -16,13 +17,16 @@ from __future__ import annotations
 import collections.abc
 import decimal
 import dis
+import html
 import math
 import numbers
 import re
 import sys
 import types
 import unicodedata
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
+
+from crossroads import style
 
 MAX_ITEMS = 10_000
 """Collections with more items are refused before any item is read (no answer is that long)."""
@@ -340,3 +344,142 @@ def full_width_note(texts: Iterable[str]) -> str:
             return ("Your text uses full-width characters (as typed with a Chinese or Japanese input method); "
                     "they were read as ordinary ones, but in code type them in half-width (English) mode.")
     return ""
+
+
+# ---------------------------------------------------------------------------
+# Display objects
+# ---------------------------------------------------------------------------
+
+_STYLE = {  # status -> (mark, word, accent); marks that common fonts such as DejaVu Sans carry
+    "correct": ("✓", "Correct", style.GOOD),
+    "wrong": ("✗", "Not yet", style.BAD),
+    "invalid": ("✗", "Check your input", style.BAD),
+    "unanswered": ("○", "Not answered yet", style.TEXT),
+    "error": ("⚠", "Course problem", style.BAD),
+    "hint": ("☛", "", "#1565c0"),
+    "solution": ("☑", "", "#6a1b9a"),
+    "prompt": ("✎", "", "#37474f"),
+    "progress": ("☰", "", "#37474f"),
+}
+"""Every status has a word as well as a symbol and a colour, so none relies on colour alone. Text
+colours come from :mod:`crossroads.style` (at least 4.5:1 on white); the accent of the other kinds
+only colours the border, a graphic (3:1 is WCAG's bar for those)."""
+
+BACKGROUND = "#ffffff"
+"""Feedback boxes are white, so every text colour keeps the contrast :mod:`crossroads.style` measures."""
+
+
+def _inline_html(text: str) -> str:
+    """Escape text for HTML and turn `code` spans into <code> elements."""
+    escaped = html.escape(text, quote=True)
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped)
+
+
+class _Display:
+    """A block of text shown as a cell's result: a title line, body lines and optional code."""
+
+    status = "prompt"
+
+    def __init__(self, title: str, lines: Sequence[str] = (), code: str = "", after: Sequence[str] = ()) -> None:
+        self.title = title
+        self.lines = [line for line in lines if line]
+        self.code = code
+        self.after = [line for line in after if line]
+
+    def __repr__(self) -> str:
+        mark = _STYLE[self.status][0]
+        parts = [f"{mark} {self.title}", *self.lines]
+        if self.code:
+            parts += ["", self.code, ""]
+        return "\n".join(parts + self.after).rstrip("\n")
+
+    __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        mark, _, accent = _STYLE[self.status]
+        title_colour = accent if self.status in ("correct", "wrong", "invalid", "error") else style.TEXT
+        body = "".join(f'<div style="margin-top:4px">{_inline_html(line)}</div>' for line in self.lines)
+        if self.code:
+            body += (
+                f'<pre style="margin:6px 0 0 0;padding:6px;background:{BACKGROUND};color:{style.TEXT};'
+                f'border:1px solid #dddddd;white-space:pre-wrap">{html.escape(self.code)}</pre>'
+            )
+        body += "".join(f'<div style="margin-top:4px">{_inline_html(line)}</div>' for line in self.after)
+        return (
+            f'<div class="tex2jax_ignore mathjax_ignore" style="border-left:4px solid {accent};'
+            f'background:{BACKGROUND};color:{style.TEXT};padding:6px 10px;margin:4px 0;font-family:sans-serif;'
+            f'line-height:1.4"><strong style="color:{title_colour}">{mark} {_inline_html(self.title)}</strong>'
+            f'{body}</div>'
+        )
+
+
+class Feedback(_Display):
+    """The result of ``check()``; true when the answer is correct.
+
+    >>> bool(Feedback("q1", "correct", "13 years."))
+    True
+    """
+
+    def __init__(self, qid: str, status: str, message: str, more: Sequence[str] = ()) -> None:
+        self.qid, self.status, self.message = qid, status, message
+        self.trapped = False  # True when the answer was one of the question's traps
+        super().__init__(f"{qid} — {_STYLE[status][1]}: {message}", more)
+
+    @property
+    def correct(self) -> bool:
+        return self.status == "correct"
+
+    def __bool__(self) -> bool:
+        return self.correct
+
+
+class Hint(_Display):
+    """A hint shown by ``hint()``."""
+
+    status = "hint"
+
+
+class Solution(_Display):
+    """A solution shown by ``solution()``: ``code`` (the solved answer cell) and ``explanation``."""
+
+    status = "solution"
+
+    def __init__(self, qid: str, code: str, explanation: str) -> None:
+        self.qid, self.explanation = qid, explanation
+        super().__init__(f"Solution to {qid}", [], code, [explanation])
+
+
+class Prompt(_Display):
+    """A question's prompt, shown by ``prompt()`` or by displaying the question itself."""
+
+    status = "prompt"
+
+
+class Progress(_Display):
+    """A lesson's progress table, shown by ``progress()``."""
+
+    status = "progress"
+
+    def __init__(self, title: str, rows: Sequence[tuple[str, str, str]]) -> None:
+        self.rows = list(rows)
+        marks = {"solved": "✓", "attempted": "✗", "untouched": "○"}
+        lines = [f"{marks[status]} {qid:<4} {status:<9}  {label}" for qid, status, label in self.rows]
+        super().__init__(title, lines)
+
+    def _repr_html_(self) -> str:
+        mark, _, accent = _STYLE[self.status]
+        colours = {"solved": style.GOOD, "attempted": style.BAD, "untouched": style.MUTED_TEXT}
+        marks = {"solved": "✓", "attempted": "✗", "untouched": "○"}
+        rows = "".join(
+            f'<tr><td style="color:{colours[status]};padding:2px 8px">{marks[status]}</td>'
+            f'<td style="padding:2px 8px"><code>{html.escape(qid)}</code></td>'
+            f'<td style="padding:2px 8px;color:{colours[status]}">{status}</td>'
+            f'<td style="padding:2px 8px;text-align:left">{_inline_html(label)}</td></tr>'
+            for qid, status, label in self.rows
+        )
+        return (
+            f'<div class="tex2jax_ignore mathjax_ignore" style="border-left:4px solid {accent};'
+            f'background:{BACKGROUND};color:{style.TEXT};padding:6px 10px;margin:4px 0;font-family:sans-serif">'
+            f'<strong>{mark} {_inline_html(self.title)}</strong>'
+            f'<table style="margin-top:4px;border-collapse:collapse">{rows}</table></div>'
+        )
