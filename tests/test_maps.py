@@ -603,3 +603,23 @@ def test_wrong_types_get_clear_value_errors(call, message):
 def test_numpy_bounds_and_height_are_accepted():
     m = maps.region_map("Numpy", bounds=((np.float64(35), np.int64(46)), (55.5, 88)), height=np.int64(400))
     assert m.frame() == [[35.0, 46.0], [55.5, 88.0]] and m.height_px == 400
+
+
+def test_color_is_another_spelling_of_colour():
+    m = maps.add_point(maps.region_map("Spelling"), 43.2, 76.9, "Almaty", color="navy")
+    maps.shade_countries(m, ["KAZ"], color="gold", label="Kazakhstan")
+    assert '"fillColor": "#000080"' in page(m) and m.outlines.fills["KAZ"][0] == "#ffd700"
+    with pytest.raises(ValueError, match="not both"):
+        maps.add_line(m, [(43, 76), (51, 71)], "trip", colour="red", color="blue")
+
+
+def test_event_map_shades_the_countries_taking_part_and_marks_the_venue():
+    events = data.load("events").set_index("id")
+    event_id = next(i for i, row in events.iterrows()
+                    if isinstance(row["place_id"], str) and len(data.split_list(row["actors"])) >= 3)
+    m = maps.event_map(event_id)
+    actors = set(data.split_list(events.at[event_id, "actors"])) & set(maps.outline_codes())
+    assert set(m.outlines.fills) == actors and events.at[event_id, "place_id"] in m.place_ids
+    assert events.at[event_id, "title"] in m.title
+    with pytest.raises(ValueError, match="Unknown event id"):
+        maps.event_map("no_such_event")

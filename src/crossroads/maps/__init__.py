@@ -282,6 +282,15 @@ def _check_colour(colour: Any) -> str:
                      f"'darkblue'; got {colour!r}.{(' ' + hint) if hint else ''}")
 
 
+def _either(colour: Any, color: Any, default: str) -> Any:
+    """``colour=`` or its US spelling ``color=`` (not both)."""
+    if color is None:
+        return colour
+    if colour != default and colour != color:
+        raise ValueError("Give colour= or color=, not both.")
+    return color
+
+
 def _check_text(value: Any, name: str, example: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{name} should be a short text such as {example!r}; got {value!r}.")
@@ -460,8 +469,9 @@ def add_routes(m: Map, category: str | Iterable[str] | None = None, ids: str | I
 # --------------------------------------------------------------------------- your own points and lines
 
 
-def add_point(m: Map, lat: float, lon: float, label: str, colour: str = POINT_COLOUR) -> Map:
+def add_point(m: Map, lat: float, lon: float, label: str, colour: str = POINT_COLOUR, *, color: str | None = None) -> Map:
     """Add your own point (a red dot with your label); latitude first, then longitude, in degrees.
+    (``color=`` is another spelling of ``colour=``.)
 
     >>> add_point(region_map("My map"), 43.24, 76.95, "Almaty")
     <Map: "My map" — 0 places, 0 routes, 1 point of yours>
@@ -477,7 +487,7 @@ def add_point(m: Map, lat: float, lon: float, label: str, colour: str = POINT_CO
     lat = _check_coordinate(lat, "lat", 90, "degrees north")
     lon = _check_coordinate(lon, "lon", 180, "degrees east")
     text = _check_text(label, "label", "Almaty")
-    colour = _check_colour(colour)
+    colour = _check_colour(_either(colour, color, POINT_COLOUR))
     marker = _Circle(location=[lat, lon], radius=7, color="#ffffff", weight=1.5, fill_color=colour,
                      fill_opacity=0.95)
     marker.options["pane"] = "markerPane"
@@ -489,7 +499,8 @@ def add_point(m: Map, lat: float, lon: float, label: str, colour: str = POINT_CO
 
 
 def add_line(m: Map, points: Sequence[tuple[float, float]], label: str, colour: str = "#d7301f",
-             group: str = "Your lines", dashed: bool = False, dash: str | None = None) -> Map:
+             group: str = "Your lines", dashed: bool = False, dash: str | None = None, *,
+             color: str | None = None) -> Map:
     """Draw your own line through (lat, lon) points; ``group`` names it in the legend and the layer switcher.
 
     ``dashed=True`` draws it dashed; ``dash`` sets the pattern itself (e.g. "8 6": 8 px drawn, 6 px gap).
@@ -509,7 +520,7 @@ def add_line(m: Map, points: Sequence[tuple[float, float]], label: str, colour: 
                for lat, lon in pairs]
     label = _check_text(label, "label", "Almaty to Astana")
     group = _check_text(group, "group", "Your lines")
-    colour = _check_colour(colour)
+    colour = _check_colour(_either(colour, color, "#d7301f"))
     if dash is not None and not (isinstance(dash, str) and re.fullmatch(r"\d+( \d+)+", dash)):
         raise ValueError(f"dash should be numbers of pixels drawn and left out, such as '8 6'; got {dash!r}.")
     dash = dash or ("10 8" if _check_bool(dashed, "dashed") else None)
@@ -527,14 +538,15 @@ def add_line(m: Map, points: Sequence[tuple[float, float]], label: str, colour: 
 # --------------------------------------------------------------------------- countries
 
 
-def shade_countries(m: Map, countries: str | Iterable[str], colour: str = "#2b8cbe", label: str = "highlighted") -> Map:
+def shade_countries(m: Map, countries: str | Iterable[str], colour: str = "#2b8cbe", label: str = "highlighted", *,
+                    color: str | None = None) -> Map:
     """Fill some country outlines with a colour (ISO3 codes, e.g. ["KAZ", "RUS"]); ``label`` goes into the legend.
 
     >>> shade_countries(region_map("EAEU"), ["KAZ", "RUS"], label="EAEU members")
     <Map: "EAEU" — 0 places, 0 routes>
     """
     _check_map(m)
-    colour = _check_colour(colour)
+    colour = _check_colour(_either(colour, color, "#2b8cbe"))
     label = _check_text(label, "label", "EAEU members")
     if m.outlines is None:
         raise ValueError("This map has no country outlines to shade; make it with region_map(...).")
@@ -643,11 +655,12 @@ def journey_map(journeys: Any, title: str = "Journeys", bounds: Bounds | None = 
 
 
 def event_map(event_id: str, title: str | None = None, bounds: Bounds | None = EURASIA, height: int = 450,
-              tiles: bool = True) -> Map:
-    """A map of one event from data/events.csv: the countries taking part shaded, the venue marked and named.
+              tiles: bool = True, capitals: bool = True) -> Map:
+    """A map of one event from data/events.csv: the countries taking part shaded, the venue marked and
+    named, and (``capitals=True``) the capitals of the countries taking part.
 
     >>> event_map("russia_central_asia_summit_2022_10")  # doctest: +ELLIPSIS
-    <Map: "Russia-Central Asia summit (2022)" — 1 place, 0 routes>
+    <Map: "Russia-Central Asia summit (2022)" — ... places, 0 routes>
     """
     events = data.load("events").set_index("id")
     if not isinstance(event_id, str) or event_id not in events.index:
@@ -662,4 +675,7 @@ def event_map(event_id: str, title: str | None = None, bounds: Bounds | None = E
         shade_countries(m, taking_part, colour="#6baed6", label="taking part")
     if present(event.get("place_id")):
         add_places(m, ids=[event["place_id"]])
+    if _check_bool(capitals, "capitals"):
+        add_places(m, ids=[pid for pid, row in _places().items()
+                           if row["kind"] == "capital" and row["country"] in taking_part])
     return m
