@@ -25,8 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 LESSONS = sorted((ROOT / "lessons").glob("[0-9][0-9]_*.ipynb"))
 CHROMIUM = Path(os.environ.get("CROSSROADS_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = ROOT / "tests" / "artifacts"
-AXE = ROOT / "tests" / ".axe" / "node_modules" / "axe-core" / "axe.min.js"
-"""axe-core from npm: ``npm install --prefix tests/.axe axe-core@4`` (the folder is git-ignored)."""
+AXE_NPM = ROOT / "tests" / ".axe" / "node_modules" / "axe-core" / "axe.min.js"
+"""axe-core from npm: ``npm install --prefix tests/.axe axe-core@4`` (the folder is git-ignored);
+or ``pip install axe-playwright-python``, whose wheel ships ``axe.min.js``."""
 BLOCKING = ("serious", "critical")
 
 REQUIRED = bool(os.environ.get("CROSSROADS_REQUIRE_BROWSER"))  # set by .ci/run: never skip there
@@ -176,15 +177,26 @@ def _run_all(page, traffic: KernelTraffic, cells: int) -> None:
 
 def _axe(frame, context: object = None) -> list[dict]:
     """axe-core's violations in a frame (or part of it): rule, impact, node count, first node."""
-    assert AXE.exists(), f"axe-core is missing: npm install --prefix {AXE.parents[2]} axe-core@4"
     if not frame.evaluate("() => typeof axe !== 'undefined'"):
-        frame.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        frame.add_script_tag(content=_axe_script())
     return frame.evaluate(
         """async (context) => {
             const result = await axe.run(context || document, {iframes: false, resultTypes: ["violations"]});
             return result.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,
                                                 where: v.nodes[0].target.join(" "), help: v.help}));
         }""", context)
+
+
+def _axe_script() -> str:
+    """axe.min.js from tests/.axe (npm) or from the axe-playwright-python package, whichever is there."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("axe_playwright_python")
+    for path in [AXE_NPM, Path(spec.origin).parent / "axe.min.js" if spec and spec.origin else None]:
+        if path and path.exists():
+            return path.read_text(encoding="utf-8")
+    pytest.fail(f"axe-core is missing: npm install --prefix {AXE_NPM.parents[2]} axe-core@4 "
+                "(or pip install axe-playwright-python)")
 
 
 def _blocking(violations: list[dict]) -> list[str]:
