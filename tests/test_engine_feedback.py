@@ -96,6 +96,15 @@ def test_percentage_given_as_a_fraction_and_the_reverse():
     assert "50 % is written 0.5 here, so divide a percentage by 100" in text(feedback)
 
 
+def test_whole_numbers_are_required_when_the_question_says_so():
+    loads = Numeric("q1", "How many train loads? Give a whole number.", 188, unit="loads", tolerance=1, whole=True,
+                    **kw())
+    feedback = loads.check(187.5)
+    assert feedback.status == "invalid" and "Expected a whole number (in loads)" in feedback.message
+    assert "Round it to a whole number" in text(feedback)
+    assert loads.check(188.0).correct and loads.check(np.int64(187)).correct
+
+
 # ---------------------------------------------------------------------------
 # Tables and collections
 # ---------------------------------------------------------------------------

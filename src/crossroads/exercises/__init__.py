@@ -66,11 +66,12 @@ and finish with a :class:`Lesson` named ``lesson`` plus ``progress = lesson.prog
 Question kinds (all in :mod:`crossroads.exercises.core`; common keyword arguments are
 ``hints``, ``solution``, ``explanation``, ``why`` and optionally ``title``):
 
-``Numeric(qid, prompt, answer, unit="", tolerance=0.0, rel_tolerance=1e-9)``
+``Numeric(qid, prompt, answer, unit="", tolerance=0.0, rel_tolerance=1e-9, whole=False)``
     A number. ``unit`` is shown ("years", "USD bn", "%"). With ``unit="%"`` the answer is in
-    percent (29 for 29 %) and a fraction such as 0.29 gets its own message; answers off by a
-    factor of 100 … a billion get a hint about units. Strings such as "31 billion" are refused
-    with a sentence, never parsed.
+    percent (29 for 29 %) and a fraction such as 0.29 gets its own message (and the reverse);
+    answers off by a factor of 100 … a billion get a hint about units (Mt and t when the question
+    mentions a mass). ``whole=True`` requires a whole number. Strings such as "31 billion" are
+    refused with a sentence, never parsed; ``1,108`` (a tuple) and ``"1108"`` get their own advice.
 ``Choice(qid, prompt, answer, options=[...], notes={option: sentence})``
     One option, answered with its text; case, spaces and punctuation are ignored. Use it for
     map reading too ("which route avoids Russia?").
@@ -79,9 +80,12 @@ Question kinds (all in :mod:`crossroads.exercises.core`; common keyword argument
 ``Ordering(qid, prompt, answer, shown=None)``
     Put items in order; ``answer`` is the ordered list. The prompt shows them alphabetically
     (or in ``shown`` order).
-``TableAnswer(qid, prompt, answer, columns=None, ordered=False, tolerance=1e-6, rel_tolerance=1e-6)``
+``TableAnswer(qid, prompt, answer, columns=None, ordered=False, tolerance=1e-6, rel_tolerance=1e-6, labels=None)``
     A DataFrame with the required ``columns`` (default: all of the answer's); row order and
     extra columns are ignored unless ``ordered=True``; numbers compared with tolerance.
+    ``labels={"vector": ["Russia", "China", ...]}`` lists the labels allowed in a text column
+    (shown in the prompt; any other label is refused with the list). Feedback names the first
+    row that differs, by a column that identifies the rows.
 ``SourceCritique(qid, prompt, answer, figures={"A": ...}, reasons={"1": ...}, notes={})``
     Pick the flawed figure and the reason: the learner answers with a pair such as ("B", "2").
 

@@ -528,6 +528,7 @@ class Numeric(Question):
     ``unit`` is shown to the learner ("years", "USD bn", "%"). With ``unit="%"`` the
     expected value is in percent (29 for 29 %); a fraction like 0.29 gets its own message.
     A value off by a factor of 100, 1,000, a million or a billion gets a hint about units.
+    With ``whole=True`` the answer must be a whole number (a count of trips, a year).
 
     >>> Numeric("q1", "Years?", 13, unit="years", hints=["h"], solution="answer_q1 = 13",
     ...         explanation="src-001", why="w").check("13 years").status
@@ -537,19 +538,21 @@ class Numeric(Question):
     kind = "numeric"
 
     def __init__(self, qid: str, prompt: str, answer: Any, *, unit: str = "", tolerance: float = 0.0,
-                 rel_tolerance: float = 1e-9, **common: Any) -> None:
+                 rel_tolerance: float = 1e-9, whole: bool = False, **common: Any) -> None:
         super().__init__(qid, prompt, answer, **common)
         self.unit = unit.strip()
         self.tolerance = float(tolerance)
         self.rel_tolerance = float(rel_tolerance)
+        self.whole = whole
 
     def _prepare(self, value: Any) -> float:
         return float(value)
 
     def expectation(self) -> str:
+        number = "a whole number" if self.whole else "a number"
         if self.unit == "%":
-            return "a number in percent (write 45 for 45 %)"
-        return f"a number (in {self.unit})" if self.unit else "a number"
+            return f"{number} in percent (write 45 for 45 %)"
+        return f"{number} (in {self.unit})" if self.unit else number
 
     def _close(self, value: float, expected: float) -> bool:
         return math.isclose(value, expected, rel_tol=self.rel_tolerance, abs_tol=self.tolerance)
@@ -586,6 +589,9 @@ class Numeric(Question):
         if isinstance(value, Feedback):
             return value
         unit = f" {self.unit}" if self.unit else ""
+        if self.whole and not value.is_integer():
+            return self._invalid(answer, "Round it to a whole number: a count has no fractions (use `round(...)`, "
+                                         "or think about whether a part still counts as one).")
         if self._close(value, expected):
             return self._right(f"{_fmt_number(value)}{unit}.")
         received = f"received {_fmt_number(value)}"
