@@ -26,6 +26,11 @@ def page(m: maps.Map) -> str:
     return m.get_root().render()
 
 
+def legend(m: maps.Map) -> str:
+    """The legend as the rendered page shows it."""
+    return page(m).split('<section class="crossroads-legend" aria-label="Legend" tabindex="0">')[1].split("</section>")[0]
+
+
 def standard_map() -> maps.Map:
     m = maps.region_map("Silk Road cities")
     maps.add_places(m, kinds="silk_road_city")
@@ -188,15 +193,15 @@ def test_legend_lists_only_what_the_map_shows():
     maps.add_route(m, "ca_china_gas_line_a")
     maps.add_route(m, "power_of_siberia_2")
     maps.add_places(m, kinds="capital")
-    legend = maps._legend_html(m)
-    assert "Gas pipeline, built (schematic)" in legend
-    assert "Gas pipeline, proposed (schematic)" in legend
+    shown = legend(m)
+    assert "Gas pipeline, built (schematic)" in shown
+    assert "Gas pipeline, proposed (schematic)" in shown
     gas = style.ROUTE_CATEGORIES["gas"]
-    assert f'stroke="{gas.colour}"' in legend and f'stroke-dasharray="{gas.dash}"' in legend  # the category's look
-    assert 'stroke-opacity="0.6"' in legend  # proposed drawn paler
-    assert "Capitals" in legend
-    assert "Oil pipeline" not in legend and "Dry ports" not in legend
-    assert "Schematic lines join the waypoints" in legend
+    assert f'stroke="{gas.colour}"' in shown and f'stroke-dasharray="{gas.dash}"' in shown  # the category's look
+    assert 'stroke-opacity="0.6"' in shown  # proposed drawn paler
+    assert "Capitals" in shown
+    assert "Oil pipeline" not in shown and "Dry ports" not in shown
+    assert "Schematic lines join the waypoints" in shown
 
 
 def test_routes_carry_their_category_dash_and_proposed_ones_are_paler():
@@ -228,7 +233,7 @@ def test_shade_countries_fills_outlines_and_names_them():
     m = maps.shade_countries(maps.region_map("EAEU"), ["KAZ", "RUS"], "#2b8cbe", "EAEU members")
     html = page(m)
     assert '"fillColor": "#2b8cbe"' in html
-    assert "EAEU members" in maps._legend_html(m)
+    assert "EAEU members" in legend(m)
     assert "2 countries shaded as EAEU members (Kazakhstan, Russia)" in maps.describe(m)
     with pytest.raises(ValueError, match="Unknown country code 'XYZ'"):
         maps.shade_countries(m, ["XYZ"])
@@ -251,7 +256,7 @@ MALICIOUS = '<script>alert("x")</script>'
 
 def test_learner_label_stays_text():
     m = maps.add_point(maps.region_map("Escaping"), 43.2, 76.9, MALICIOUS)
-    for html in (page(m), m._repr_html_(), maps._legend_html(m)):  # describe() is plain text, not HTML
+    for html in (page(m), m._repr_html_(), legend(m)):  # describe() is plain text, not HTML
         assert "<script>alert" not in html
     assert "alert(" in page(m)  # the text is there, as text
 
@@ -275,7 +280,7 @@ def test_malicious_place_name_in_data_stays_text(tmp_path, monkeypatch):
     assert data.load("places").set_index("id").loc["xian", "name"] == MALICIOUS
     m = maps.add_places(maps.region_map("Evil data"), ids=["xian"])
     maps.add_route(m, "silk_road_central")
-    for html in (page(m), m._repr_html_(), maps._legend_html(m)):
+    for html in (page(m), m._repr_html_(), legend(m)):
         assert "<script>alert" not in html
     assert "\\u0026lt;script\\u0026gt;alert" in page(m)  # escaped HTML inside a JSON string
 
@@ -370,7 +375,7 @@ def test_add_line_draws_a_learner_line_with_legend_and_description():
     m = maps.region_map("Trips")
     maps.add_line(m, [(43.24, 76.95), (51.17, 71.45)], "Almaty to Astana", "#1b9e77", group="Journeys 2023")
     assert repr(m) == '<Map: "Trips" — 0 places, 0 routes, 1 line of yours>'
-    assert "Journeys 2023" in maps._legend_html(m) and "#1b9e77" in maps._legend_html(m)
+    assert "Journeys 2023" in legend(m) and "#1b9e77" in legend(m)
     assert '1 line in "Journeys 2023" (Almaty to Astana)' in maps.describe(m)
     assert page(m).count("L.polyline(") == 1
     with pytest.raises(ValueError, match="at least two"):
@@ -465,8 +470,7 @@ def test_map_page_has_a_language_a_title_and_a_zoomable_viewport():
 
 def test_legend_is_real_text_and_nothing_focusable_is_hidden():
     doc = page(standard_map())
-    legend = doc.split('<section class="crossroads-legend" aria-label="Legend" tabindex="0">')[1].split("</section>")[0]
-    assert "Silk Road cities" in legend and "Ancient trade route" in legend
+    assert "Silk Road cities" in legend(standard_map()) and "Ancient trade route" in legend(standard_map())
     hidden = re.findall(r'<[^>]*aria-hidden="true"[^>]*>', doc)
     assert hidden and all(tag.startswith("<svg") and 'focusable="false"' in tag for tag in hidden)
 
@@ -519,9 +523,9 @@ def test_describe_says_which_countries_a_learner_line_crosses():
 
 def test_each_route_gets_its_own_legend_entry_and_dash():
     m = maps.add_routes(maps.region_map("Oil"), ids=["cpc_pipeline", "kz_china_oil_pipeline"], each=True)
-    legend = maps._legend_html(m)
-    assert "Caspian Pipeline Consortium (CPC) oil pipeline, built" in legend
-    assert "Kazakhstan-China oil pipeline, built" in legend
+    shown = legend(m)
+    assert "Caspian Pipeline Consortium (CPC) oil pipeline, built" in shown
+    assert "Kazakhstan-China oil pipeline, built" in shown
     looks = {m.route_looks[r] for r in m.route_ids}
     assert len({look.dash for look in looks}) == 2 and len({look.colour for look in looks}) == 1
 
