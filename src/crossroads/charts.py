@@ -344,7 +344,7 @@ def _line_chart(table: pd.DataFrame, *, title: str, x_label: str, y_label: str, 
 
     drawn = _draw(draw, title=title, source_ids=source_ids, note=note)
     index = table.index
-    parts = [f'Line chart titled "{title}". {what or y_label} ({y_label}) by {x_label}, '
+    parts = [f'Line chart titled "{title}". {f"{what} ({y_label})" if what else y_label} by {x_label.lower()}, '
              f"{index.min()} to {index.max()}, {len(table.columns)} line{'s' * (len(table.columns) != 1)}."]
     for c in table.columns:
         look = looks[c]
@@ -413,7 +413,7 @@ def _bar_chart(table: pd.DataFrame, *, title: str, x_label: str, y_label: str, s
 
     lines = sum(str(i).count("\n") + 1 for i in table.index) * max(1, len(table.columns) // 2)
     drawn = _draw(draw, title=title, source_ids=source_ids, note=note, height=max(HEIGHT_IN, 1.6 + 0.2 * lines))
-    parts = [f'Bar chart titled "{title}". {what or y_label} ({y_label}), {len(table)} bars'
+    parts = [f'Bar chart titled "{title}". {f"{what} ({y_label})" if what else y_label}, {len(table)} bars'
              + (f" of {len(table.columns)} series." if not one else ".")]
     for name, row in table.iterrows():
         values = [f"{labels[c]} {_num(v)}{unit}" if not one else f"{_num(v)}{unit}"
@@ -496,7 +496,7 @@ def trade_shares(partners: Sequence[str] = ("CHN", "RUS", "EUU"), start: int = 1
     note = f"Estimates for {', '.join(map(str, estimated))}." if estimated else ""
     return _line_chart(shares, title=title, x_label="Year", y_label="% of Kazakhstan's total trade",
                        source_ids=("data-imf-dots",), labels=names, unit=" %", note=note,
-                       what="Each partner's share of Kazakhstan's exports plus imports, as Kazakhstan reports them,")
+                       what="Each partner's share of Kazakhstan's exports plus imports as Kazakhstan reports them")
 
 
 def _country_name(code: str) -> str:
