@@ -277,6 +277,7 @@ def test_plurals_are_right_everywhere():
     two = SetAnswer("q1", "Which?", {"SCO", "EAEU"}, **kw())
     assert "Correct: both items." in text(two.check(["SCO", "EAEU"]))
     assert "1 item is still missing" in text(two.check(["SCO"]))
+    assert "appears twice" in text(two.check(["SCO", "EAEU", "sco"])) and two.check(["SCO", "EAEU", "sco"]).correct
     assert describe([1]) == "a list of 1 item" and describe(list(range(12345))) == "a list of 12,345 items"
     one_row = TableAnswer("q1", "?", RATIOS.head(1), **kw())
     assert "Correct: the one row matches." in text(one_row.check(RATIOS.head(1)))

@@ -129,7 +129,17 @@ def hostile_values() -> dict[str, object]:
     return values
 
 
-HOSTILE = hostile_values()
+def _always_equal(base, *args):
+    return type("AlwaysEqual", (base,), {"__eq__": lambda self, other: True, "__ne__": lambda self, other: False,
+                                         "__hash__": lambda self: 0})(*args)
+
+
+ALWAYS_EQUAL = {"always-equal object": _always_equal(object), "always-equal str": _always_equal(str, "zzz"),
+                "always-equal float": _always_equal(float, -1.5), "always-equal list": _always_equal(list, ["zzz"]),
+                "always-equal tuple": _always_equal(tuple, ("zzz", "9")),
+                "always-equal DataFrame": _always_equal(pd.DataFrame, {"zzz": [1]})}
+
+HOSTILE = {**hostile_values(), **ALWAYS_EQUAL}
 QUESTIONS = [(number, q.qid) for number in available_lessons() for q in get_lesson(number)]
 
 
@@ -163,6 +173,8 @@ def test_every_call_returns_quickly_for_every_hostile_value(number, qid):
                 failed.append(f"{verb}({name}) returned {type(result).__name__}")
             else:
                 text, page = repr(result), result._repr_html_()
+                if verb == "check" and name in ALWAYS_EQUAL and result.correct:
+                    failed.append(f"check({name}) was accepted")
                 if verb == "check" and not result.correct and "Expected" not in text:
                     failed.append(f"check({name}) gave no 'Expected … received …': {text[:80]}")
                 if "<script" in page:

@@ -767,7 +767,10 @@ class SetAnswer(Question):
                                              + ", ".join(_quote(o) for o in self.options) + ".")
         given = set(keys)
         if given == set(expected):
-            return self._right(f"{_every(len(expected), 'item')}.")
+            feedback = self._right(f"{_every(len(expected), 'item')}.")
+            if len(keys) > len(given):
+                feedback.lines.append("(Some item appears twice; a set lists each item once.)")
+            return feedback
         extra = [item for item, key in zip(items, keys) if key not in expected]
         missing = len(set(expected) - given)
         parts = []
