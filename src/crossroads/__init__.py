@@ -3,14 +3,14 @@
 Submodules are imported on first use, so ``import crossroads`` stays light:
 
 >>> import crossroads
->>> crossroads.__version__
-'0.1.0'
+>>> crossroads.data.split_list("KAZ; CHN")
+['KAZ', 'CHN']
 """
 from __future__ import annotations
 
 import importlib
 
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # the one place the version is written (pyproject reads it)
 __all__ = ["data", "maps", "widgets", "exercises", "__version__"]
 
 
