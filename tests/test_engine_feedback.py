@@ -301,6 +301,17 @@ def test_cyrillic_lookalike_is_named_in_a_choice():
     assert "'А' for 'A', 'а' for 'a'" in text(several)
 
 
+def test_misspelt_options_get_a_did_you_mean():
+    assert "It is not one of the options; did you mean 'Astana'?" in text(CAPITAL.check("Astna"))
+    blocs = SetAnswer("q1", "Which?", {"SCO"}, options=["SCO", "EAEU", "CSTO"], **kw())
+    assert "'ЕАЕU' is not one of the options; did you mean 'EAEU'?" in text(blocs.check(["SCO", "ЕАЕU"]))
+    order = Ordering("q1", "Order", ["Otrar", "Taraz", "Almaty"], **kw())
+    assert "which is not one of the items; did you mean 'Taraz'?" in text(order.check(["Otrar", "Tarz", "Almaty"]))
+    assert "did you mean" not in text(CAPITAL.check("Paris"))
+    free = SetAnswer("q1", "Which countries?", {"Kazakhstan"}, **kw())  # no options: no hint at the answer
+    assert "did you mean" not in text(free.check(["Kazakstan"]))
+
+
 def test_text_written_in_cyrillic_is_named():
     feedback = CAPITAL.check("Астана")
     assert "Your answer is written in Cyrillic letters (such as 'т')" in text(feedback)

@@ -95,6 +95,7 @@ verdict as the original objects. ``feedback.status`` and ``feedback.message`` ar
 from __future__ import annotations
 
 import collections.abc
+import difflib
 import itertools
 import math
 import numbers
@@ -119,6 +120,7 @@ from crossroads.exercises.feedback import (
     full_width_note as _full_width_note,
     is_nan as _is_nan,
     is_real as _is_real,
+    latinise as _latinise,
     learner_raised as _learner_raised,
     number_text_slip as _number_text_slip,
     every as _every,
@@ -234,6 +236,13 @@ def _as_items(value: Any) -> list | str:
     if isinstance(value, dict):
         return "a dict maps keys to values; list just the items"
     return "put the items in a list or set"
+
+
+def _did_you_mean(key: str | None, options: Sequence[Any]) -> str:
+    """``"; did you mean 'Astana'?"`` when ``key`` is close to one of the shown options, else ``""``."""
+    keys = {_key(option): option for option in options}
+    close = difflib.get_close_matches(_latinise(key), [k for k in keys if k], n=1, cutoff=0.75) if key else []
+    return f"; did you mean {_quote(keys[close[0]])}?" if close else ""
 
 
 def _item_keys(value: Any) -> list[str] | None:
@@ -705,7 +714,7 @@ class Choice(Question):
         if key == _key(expected):
             return self._right(f"{_quote(expected)}.")
         if key not in {_key(option) for option in self.options}:
-            return self._invalid(answer, "It is not one of the options: "
+            return self._invalid(answer, f"It is not one of the options{_did_you_mean(key, self.options)}: "
                                  + ", ".join(_quote(o) for o in self.options) + ".")
         return self._wrong(f"Expected the right option; received {describe(answer)}, "
                            "which is one of the options but not the right one.", self.notes.get(key, ""))
@@ -760,10 +769,11 @@ class SetAnswer(Question):
                                          f"{describe(unusable[0])} among them.")
         if self.options is not None:
             allowed = {_key(option) for option in self.options}
-            strangers = [item for item, key in zip(items, keys) if key not in allowed]
+            strangers = [(item, key) for item, key in zip(items, keys) if key not in allowed]
             if strangers:
-                return self._invalid(answer, f"{_quote(strangers[0])} is not one of the options "
-                                             "(check the spelling): "
+                item, key = strangers[0]
+                return self._invalid(answer, f"{_quote(item)} is not one of the options"
+                                             f"{_did_you_mean(key, self.options) or ' (check the spelling)'}: "
                                              + ", ".join(_quote(o) for o in self.options) + ".")
         given = set(keys)
         if given == set(expected):
@@ -841,10 +851,11 @@ class Ordering(Question):
             return self._invalid(answer, items[0].upper() + items[1:] + ".")
         keys = [_key(item) for item in items]
         wanted = [_key(item) for item in expected]
-        strangers = [item for item, key in zip(items, keys) if key not in wanted]
+        strangers = [(item, key) for item, key in zip(items, keys) if key not in wanted]
         if strangers:
-            return self._invalid(answer, f"It contains {describe(strangers[0])}, which is not one of "
-                                         "the items (check the spelling).")
+            item, key = strangers[0]
+            return self._invalid(answer, f"It contains {describe(item)}, which is not one of the items"
+                                         f"{_did_you_mean(key, expected) or ' (check the spelling)'}.")
         if len(keys) != len(set(keys)):
             return self._invalid(answer, "Some item appears twice; use each item once.")
         if len(keys) < len(wanted):

@@ -283,6 +283,11 @@ _LOOKALIKES = dict(zip(
 ))
 
 
+def latinise(text: str) -> str:
+    """Replace Cyrillic and Greek letters that look like Latin ones: ``latinise("Аstana") == "Astana"``."""
+    return "".join(_LOOKALIKES.get(ch, ch) for ch in text)
+
+
 def _script(ch: str) -> str:
     name = unicodedata.name(ch, "")
     return name.split(" ", 1)[0] if name.startswith(("CYRILLIC", "GREEK")) else ""
