@@ -191,7 +191,7 @@ def _numpy():
     return sys.modules.get("numpy")
 
 
-def _key(item: Any) -> str | None:
+def _match_key(item: Any) -> str | None:
     """A comparison key for an option or item: 'Xi'an' -> 'xian', 2013 -> '2013'; None if unusable.
 
     Texts are read in Unicode NFKC form, as Python reads names: full-width 'Ａｓｔａｎａ' is 'astana'.
@@ -240,7 +240,7 @@ def _as_items(value: Any) -> list | str:
 
 def _did_you_mean(key: str | None, options: Sequence[Any]) -> str:
     """``"; did you mean 'Astana'?"`` when ``key`` is close to one of the shown options, else ``""``."""
-    keys = {_key(option): option for option in options}
+    keys = {_match_key(option): option for option in options}
     close = difflib.get_close_matches(_latinise(key), [k for k in keys if k], n=1, cutoff=0.75) if key else []
     return f"; did you mean {_quote(keys[close[0]])}?" if close else ""
 
@@ -250,7 +250,7 @@ def _item_keys(value: Any) -> list[str] | None:
     items = _as_items(value)
     if isinstance(items, str):
         return None
-    keys = [_key(item) for item in items]
+    keys = [_match_key(item) for item in items]
     return None if None in keys else keys
 
 
@@ -681,13 +681,13 @@ class Choice(Question):
                  notes: dict[str, str] | None = None, **common: Any) -> None:
         super().__init__(qid, prompt, answer, **common)
         self.options = list(options)
-        keys = [_key(option) for option in self.options]
+        keys = [_match_key(option) for option in self.options]
         if None in keys or len(set(keys)) != len(keys):
             raise ValueError(f"{qid}: options must be distinct texts or numbers")
-        self.notes = {_key(option): note for option, note in (notes or {}).items()}
+        self.notes = {_match_key(option): note for option, note in (notes or {}).items()}
 
     def _prepare(self, value: Any) -> Any:
-        if _key(value) not in {_key(option) for option in self.options}:
+        if _match_key(value) not in {_match_key(option) for option in self.options}:
             raise ValueError(f"{self.qid}: the answer {value!r} is not one of the options")
         return value
 
@@ -701,19 +701,19 @@ class Choice(Question):
         return _quote(expected)
 
     def _trap_key(self, answer: Any) -> Any:
-        return _key(answer)
+        return _match_key(answer)
 
     def _judge(self, answer: Any, expected: Any) -> Feedback:
         if isinstance(answer, (list, tuple, set)) and len(answer) == 1:
             return self._invalid(answer, "Give the option itself, without brackets.")
-        key = _key(answer)
+        key = _match_key(answer)
         if key is None and any(map(_is_real, self.options)) and _comma_slip(answer):
             return self._invalid(answer, _comma_slip(answer))
         if key is None:
             return self._invalid(answer, "Options: " + ", ".join(_quote(o) for o in self.options) + ".")
-        if key == _key(expected):
+        if key == _match_key(expected):
             return self._right(f"{_quote(expected)}.")
-        if key not in {_key(option) for option in self.options}:
+        if key not in {_match_key(option) for option in self.options}:
             return self._invalid(answer, f"It is not one of the options{_did_you_mean(key, self.options)}: "
                                  + ", ".join(_quote(o) for o in self.options) + ".")
         return self._wrong(f"Expected the right option; received {describe(answer)}, "
@@ -743,7 +743,7 @@ class SetAnswer(Question):
         items = _as_items(value)
         if isinstance(items, str):
             raise TypeError(f"{self.qid}: the answer must be a collection")
-        return {_key(item): item for item in items}
+        return {_match_key(item): item for item in items}
 
     def expectation(self) -> str:
         return "a set of items, such as {\"first\", \"second\"} (order does not matter)"
@@ -762,13 +762,13 @@ class SetAnswer(Question):
         items = _as_items(answer)
         if isinstance(items, str):
             return self._invalid(answer, items[0].upper() + items[1:] + ".")
-        keys = [_key(item) for item in items]
+        keys = [_match_key(item) for item in items]
         unusable = [item for item, key in zip(items, keys) if key is None]
         if unusable:
             return self._invalid(answer, f"Each item should be a text or a number; received "
                                          f"{describe(unusable[0])} among them.")
         if self.options is not None:
-            allowed = {_key(option) for option in self.options}
+            allowed = {_match_key(option) for option in self.options}
             strangers = [(item, key) for item, key in zip(items, keys) if key not in allowed]
             if strangers:
                 item, key = strangers[0]
@@ -817,7 +817,7 @@ class Ordering(Question):
 
     def _prepare(self, value: Any) -> list[Any]:
         items = list(value)
-        if len({_key(item) for item in items}) != len(items):
+        if len({_match_key(item) for item in items}) != len(items):
             raise ValueError(f"{self.qid}: the items to order must be distinct")
         return items
 
@@ -849,8 +849,8 @@ class Ordering(Question):
         items = _as_items(answer)
         if isinstance(items, str):
             return self._invalid(answer, items[0].upper() + items[1:] + ".")
-        keys = [_key(item) for item in items]
-        wanted = [_key(item) for item in expected]
+        keys = [_match_key(item) for item in items]
+        wanted = [_match_key(item) for item in expected]
         strangers = [(item, key) for item, key in zip(items, keys) if key not in wanted]
         if strangers:
             item, key = strangers[0]
@@ -956,8 +956,8 @@ class TableAnswer(Question):
         if answer.columns.duplicated().any():
             return self._invalid(answer, "Some column name appears twice; keep one of each.")
         for column, allowed in self.labels.items():
-            known = {_key(x) for x in allowed}
-            strangers = [x for x in answer[column].tolist()[:MAX_ITEMS] if _key(x) not in known]
+            known = {_match_key(x) for x in allowed}
+            strangers = [x for x in answer[column].tolist()[:MAX_ITEMS] if _match_key(x) not in known]
             if strangers:
                 return self._invalid(answer, f"{_quote(strangers[0]) if isinstance(strangers[0], str) else describe(strangers[0])} "
                                              f"is not one of the labels for column {_short_text(column, 30)}: "
@@ -1078,11 +1078,11 @@ class SourceCritique(Question):
         super().__init__(qid, prompt, answer, **common)
         self.figures = {str(label): text for label, text in figures.items()}
         self.reasons = {str(label): text for label, text in reasons.items()}
-        self.notes = {_key(label): note for label, note in (notes or {}).items()}
+        self.notes = {_match_key(label): note for label, note in (notes or {}).items()}
 
     def _prepare(self, value: Any) -> tuple[str, str]:
         figure, reason = (str(part) for part in value)
-        if _key(figure) not in map(_key, self.figures) or _key(reason) not in map(_key, self.reasons):
+        if _match_key(figure) not in map(_match_key, self.figures) or _match_key(reason) not in map(_match_key, self.reasons):
             raise ValueError(f"{self.qid}: the answer {value!r} does not name a figure and a reason")
         return figure, reason
 
@@ -1095,7 +1095,7 @@ class SourceCritique(Question):
 
     def _trap_key(self, answer: Any) -> Any:
         if isinstance(answer, (list, tuple)) and len(answer) == 2:
-            keys = (_key(str(answer[0])), _key(str(answer[1])))
+            keys = (_match_key(str(answer[0])), _match_key(str(answer[1])))
             return keys if None not in keys else None
         return None
 
@@ -1108,18 +1108,18 @@ class SourceCritique(Question):
             return self._invalid(answer, "A set has no order; use round brackets: (figure, reason).")
         if not isinstance(answer, (list, tuple)) or len(answer) != 2:
             return self._invalid(answer, "Give two labels in round brackets: the figure first, then the reason.")
-        figure, reason = (_key(part) for part in answer)
-        figure_labels = {_key(label) for label in self.figures}
-        reason_labels = {_key(label) for label in self.reasons}
+        figure, reason = (_match_key(part) for part in answer)
+        figure_labels = {_match_key(label) for label in self.figures}
+        reason_labels = {_match_key(label) for label in self.reasons}
         if figure not in figure_labels:
             return self._invalid(answer, "The first label should be one of the figures: "
                                  + ", ".join(_quote(label) for label in self.figures) + ".")
         if reason not in reason_labels:
             return self._invalid(answer, "The second label should be one of the reasons: "
                                  + ", ".join(_quote(label) for label in self.reasons) + ".")
-        if figure == _key(expected[0]) and reason == _key(expected[1]):
+        if figure == _match_key(expected[0]) and reason == _match_key(expected[1]):
             return self._right("you found the flawed figure and the reason.")
-        if figure == _key(expected[0]):
+        if figure == _match_key(expected[0]):
             return self._wrong("Half right: expected the flawed figure and the reason that explains it; "
                                "received the right figure, but that reason does not explain what is wrong.")
         return self._wrong(f"Expected the flawed figure; received figure {_quote(str(answer[0]))}, "
