@@ -627,3 +627,13 @@ def test_event_map_shades_the_countries_taking_part_and_marks_the_venue():
     assert events.at[event_id, "title"] in m.title
     with pytest.raises(ValueError, match="Unknown event id"):
         maps.event_map("no_such_event")
+
+
+def test_shaded_countries_are_named_on_the_map_unless_asked_not_to():
+    m = maps.shade_countries(maps.region_map("Named"), ["KAZ", "RUS"], label="EAEU members")
+    doc = page(m)
+    assert '"Kazakhstan"]' in doc and '"Russia"]' in doc and "crossroads-country" in doc
+    lat, lon, _name = next(p for p in m.outlines.label_points() if p[2] == "Kazakhstan")
+    assert geo.in_geometry(lat, lon, _outline("KAZ")["geometry"])  # the name sits inside the country
+    quiet = page(maps.shade_countries(maps.region_map("Quiet"), ["KAZ"], names=False))
+    assert "openTooltip" not in quiet

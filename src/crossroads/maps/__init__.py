@@ -539,8 +539,9 @@ def add_line(m: Map, points: Sequence[tuple[float, float]], label: str, colour: 
 
 
 def shade_countries(m: Map, countries: str | Iterable[str], colour: str = "#2b8cbe", label: str = "highlighted", *,
-                    color: str | None = None) -> Map:
+                    color: str | None = None, names: bool = True) -> Map:
     """Fill some country outlines with a colour (ISO3 codes, e.g. ["KAZ", "RUS"]); ``label`` goes into the legend.
+    ``names=True`` writes each shaded country's name on the map (hidden where it would cover a place's name).
 
     >>> shade_countries(region_map("EAEU"), ["KAZ", "RUS"], label="EAEU members")
     <Map: "EAEU" — 0 places, 0 routes>
@@ -555,8 +556,11 @@ def shade_countries(m: Map, countries: str | Iterable[str], colour: str = "#2b8c
     for code in codes:
         if code not in known:
             raise _unknown("country code", code, known)
+    names = _check_bool(names, "names")
     for code in codes:
         m.outlines.fills[code] = (colour, label)
+        if names and code not in m.outlines.labelled:
+            m.outlines.labelled.append(code)
     return m
 
 

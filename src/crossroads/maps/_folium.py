@@ -299,6 +299,25 @@ def _occupied_json(folder: Path, ids: tuple[str, ...]) -> str:
     return json.dumps(geo, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
 
 
+@lru_cache(maxsize=64)
+def _label_point(folder: Path, iso3: str) -> tuple[float, float]:
+    """Where a country's name goes: the area centroid of the outer ring of its largest polygon."""
+    feature = next(f for f in data.geojson(folder=folder)["features"] if f["properties"]["iso3"] == iso3)
+    coords = feature["geometry"]["coordinates"]
+    rings = [poly[0] for poly in coords] if feature["geometry"]["type"] == "MultiPolygon" else [coords[0]]
+
+    def parts(ring: list) -> tuple[float, float, float]:
+        pairs = list(zip(ring, ring[1:]))
+        cross = [x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairs]
+        area = sum(cross) / 2
+        cx = sum((x0 + x1) * c for ((x0, _), (x1, _)), c in zip(pairs, cross)) / (6 * area)
+        cy = sum((y0 + y1) * c for ((_, y0), (_, y1)), c in zip(pairs, cross)) / (6 * area)
+        return abs(area), cy, cx
+
+    _area, lat, lon = max(parts(ring) for ring in rings)
+    return round(lat, 3), round(lon, 3)
+
+
 def _outline_json(folder: Path) -> tuple[str, int]:
     """The country outlines as compact JSON safe inside a script, and their number (cached)."""
     return _geojson_text(folder, "countries_geo")
@@ -328,6 +347,15 @@ class CountryOutlines(_FastLayer, Layer):
                     }
                 }
             });
+            {%- if this.labelled %}
+            (function (map, labels) {  // names of the shaded countries, readable without hovering
+                labels.forEach(function (l) {
+                    map.openTooltip(L.tooltip({"permanent": true, "direction": "center", "interactive": false,
+                                               "className": "crossroads-label crossroads-country"})
+                        .setLatLng([l[0], l[1]]).setContent(l[2]));
+                });
+            })({{ this._parent.get_name() }}, {{ this.label_points()|tojson }});
+            {%- endif %}
         {% endmacro %}
     """)
 
@@ -337,6 +365,12 @@ class CountryOutlines(_FastLayer, Layer):
         self.base_style = {"color": "#555555", "weight": 1, "opacity": 0.9, "fillColor": "#f4f1ea",
                            "fillOpacity": 0.6 if filled_land else 0.05}
         self.fills: dict[str, tuple[str, str]] = {}  # iso3 -> (colour, label)
+        self.labelled: list[str] = []  # iso3 codes whose name is written on the map
+
+    def label_points(self) -> list[tuple[float, float, str]]:
+        """(lat, lon, escaped name) for each labelled country: the centre of its largest part."""
+        names = country_names()
+        return [(*_label_point(data_folder(), iso), escape_text(names.get(iso, iso))) for iso in self.labelled]
 
     def geojson_text(self) -> str:
         return _outline_json(data_folder())[0]

@@ -266,6 +266,8 @@ FRAME_CSS = """
 .leaflet-tooltip.crossroads-label { padding: 0 4px; border: 0; border-radius: 3px; box-shadow: none;
   background: rgba(255,255,255,0.85); color: #1f1f1f; font: 600 11px/1.35 system-ui, -apple-system, sans-serif; }
 .leaflet-tooltip.crossroads-label:before { display: none; }
+.leaflet-tooltip.crossroads-country { background: transparent; font-weight: 400; font-style: italic;
+  text-shadow: 0 0 2px #ffffff, 0 0 3px #ffffff, 0 0 4px #ffffff; }
 .leaflet-container { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
 .leaflet-container:focus-visible, .leaflet-container:focus { outline: 3px solid #1f1f1f; outline-offset: -3px; }
 .crossroads-legend:focus-visible, .crossroads-legend summary:focus-visible, .leaflet-control a:focus-visible { outline: 2px solid #1f1f1f;
@@ -304,9 +306,11 @@ class Frame(_Fast):
                 // laid out is 0 px wide, and fitting then would give a NaN view; narrow maps drop the
                 // padding kept for the legend.
                 var moved = false;
-                function declutter() {  // hide a place label that would overlap an earlier one
+                function declutter() {  // hide a label that would overlap an earlier one (places before countries)
                     var shown = [];
-                    map.getContainer().querySelectorAll(".crossroads-label").forEach(function (el) {
+                    var labels = map.getContainer().querySelectorAll(".crossroads-label:not(.crossroads-country)");
+                    var countries = map.getContainer().querySelectorAll(".crossroads-country");
+                    Array.prototype.concat.call([], Array.from(labels), Array.from(countries)).forEach(function (el) {
                         el.style.visibility = "";
                         var r = el.getBoundingClientRect();
                         var hit = shown.some(function (s) {
