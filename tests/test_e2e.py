@@ -220,6 +220,7 @@ def test_lesson_runs_in_jupyterlab(lab, browser, lesson):
         # a workspace of its own, so no other lesson's tab is open
         page.goto(f"{base}/lab/workspaces/{lesson.stem}/tree/{lesson.name}?reset&token={token}")
         page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
+        page.add_style_tag(content=".Toastify { display: none !important; }")  # JupyterLab's news prompt
         page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(timeout=60_000)
         _run_all(page, traffic, _code_cells(lesson))
 
