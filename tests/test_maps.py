@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import os
 import re
@@ -637,3 +638,18 @@ def test_shaded_countries_are_named_on_the_map_unless_asked_not_to():
     assert geo.in_geometry(lat, lon, _outline("KAZ")["geometry"])  # the name sits inside the country
     quiet = page(maps.shade_countries(maps.region_map("Quiet"), ["KAZ"], names=False))
     assert "openTooltip" not in quiet
+
+
+def test_map_styles_cover_the_schema_vocabulary():
+    """A new place kind, route category or status in datapackage.json needs a look here too."""
+    package = json.loads((data.data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {(r["name"], f["name"]): f.get("constraints", {}).get("enum")
+              for r in package["resources"] for f in r.get("schema", {}).get("fields", [])}
+    assert set(fields[("places", "kind")]) == set(maps.PLACE_KINDS)
+    assert set(fields[("routes", "category")]) == set(maps.ROUTE_CATEGORIES) == set(style.ROUTE_CATEGORIES)
+    assert set(fields[("routes", "status")]) == set(maps.STATUS_WORDS)
+
+
+def test_unknown_category_message_spells_the_plural():
+    with pytest.raises(ValueError, match="Known route categories: ancient"):
+        maps.add_routes(maps.region_map("Typo"), category="pipelines")

@@ -51,7 +51,7 @@ __all__ = [
     "Map", "region_map", "work_offline", "add_places", "add_dry_ports", "add_route", "add_routes", "add_point",
     "add_line", "shade_countries", "shade_by_count", "add_journeys", "journey_map", "event_map", "describe",
     "country_names", "outline_codes", "route_points", "route_length_km", "escape_text",
-    "CENTRAL_ASIA", "EURASIA", "PLACE_KINDS", "ROUTE_CATEGORIES", "OCCUPATION_LABEL", "Style",
+    "CENTRAL_ASIA", "EURASIA", "PLACE_KINDS", "ROUTE_CATEGORIES", "STATUS_WORDS", "OCCUPATION_LABEL", "Style",
 ]
 
 Bounds = tuple[tuple[float, float], tuple[float, float]]
