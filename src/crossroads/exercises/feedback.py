@@ -385,6 +385,8 @@ class _Display:
 
     status = "prompt"
 
+    lead = ""  # the status in words ("q1 — Not yet:"), shown before the title in the status colour
+
     def __init__(self, title: str, lines: Sequence[str] = (), code: str = "", after: Sequence[str] = ()) -> None:
         self.title = title
         self.lines = [line for line in lines if line]
@@ -393,7 +395,7 @@ class _Display:
 
     def __repr__(self) -> str:
         mark = _STYLE[self.status][0]
-        parts = [f"{mark} {self.title}", *self.lines]
+        parts = [f"{mark} {self.lead} {self.title}" if self.lead else f"{mark} {self.title}", *self.lines]
         if self.code:
             parts += ["", self.code, ""]
         return "\n".join(parts + self.after).rstrip("\n")
@@ -402,7 +404,8 @@ class _Display:
 
     def _repr_html_(self) -> str:
         mark, _, accent = _STYLE[self.status]
-        title_colour = accent if self.status in ("correct", "wrong", "invalid", "error") else style.TEXT
+        head = (f'<strong style="color:{accent}">{mark} {_inline_html(self.lead)}</strong> {_inline_html(self.title)}'
+                if self.lead else f"<strong>{mark} {_inline_html(self.title)}</strong>")
         body = "".join(f'<div style="margin-top:4px">{_inline_html(line)}</div>' for line in self.lines)
         if self.code:
             body += (
@@ -413,8 +416,7 @@ class _Display:
         return (
             f'<div class="tex2jax_ignore mathjax_ignore" style="border-left:4px solid {accent};'
             f'background:{BACKGROUND};color:{style.TEXT};padding:6px 10px;margin:4px 0;font-family:sans-serif;'
-            f'line-height:1.4"><strong style="color:{title_colour}">{mark} {_inline_html(self.title)}</strong>'
-            f'{body}</div>'
+            f'line-height:1.4"><div>{head}</div>{body}</div>'
         )
 
 
@@ -428,7 +430,8 @@ class Feedback(_Display):
     def __init__(self, qid: str, status: str, message: str, more: Sequence[str] = ()) -> None:
         self.qid, self.status, self.message = qid, status, message
         self.trapped = False  # True when the answer was one of the question's traps
-        super().__init__(f"{qid} — {_STYLE[status][1]}: {message}", more)
+        self.lead = f"{qid} — {_STYLE[status][1]}:"
+        super().__init__(message, more)
 
     @property
     def correct(self) -> bool:
