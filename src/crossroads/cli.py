@@ -2,12 +2,12 @@
 
     crossroads solutions 01 [--markdown]             print every solution of a lesson
     crossroads solve lessons/01_silk_road.ipynb -o solved/   write and execute a solved copy
-    crossroads grade submissions/*.ipynb [--csv]     score learners' notebooks
+    crossroads grade submissions/*.ipynb [--csv] [--html report.html]   score learners' notebooks
     crossroads execute lessons/*.ipynb               refresh stored outputs, deterministically
     crossroads site _site/                           build the course website from the stored lessons
 
 >>> main(["solutions", "00"])  # doctest: +ELLIPSIS
-Lesson 00 — Start here: 3 questions
+Lesson 00 — Start here: ... questions
 ...
 0
 """
@@ -58,11 +58,48 @@ def _solve(args: argparse.Namespace) -> int:
 
 
 def _grade(args: argparse.Namespace) -> int:
-    from crossroads.exercises.instructor import format_csv, format_table, grade
+    import csv
+    import json
 
-    rows = grade(args.notebooks, timeout=args.timeout, cell_timeout=args.cell_timeout, kernel_name=args.kernel,
-                 jobs=args.jobs)
-    sys.stdout.write(format_csv(rows) if args.csv else format_table(rows))
+    from crossroads.grading import grade
+    from crossroads.grading.report import Table, csv_header, csv_row, write_html
+
+    done, state = [], {}
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    jsonl = open(args.jsonl, "a", encoding="utf-8") if args.jsonl else None
+
+    def start(qcols: list[str]) -> None:
+        state["table"] = Table([str(p) for p in args.notebooks], qcols)
+        if args.csv:
+            writer.writerow(csv_header(qcols))
+        else:
+            print(state["table"].header())
+        sys.stdout.flush()
+
+    def finished(row) -> None:  # written as each notebook finishes: a killed grader keeps them
+        done.append(row)
+        if args.csv:
+            writer.writerow(csv_row(row, state["table"].qcols))
+        else:
+            print(state["table"].row(row))
+        sys.stdout.flush()
+        if jsonl:
+            jsonl.write(json.dumps(row.record(), ensure_ascii=False) + "\n")
+            jsonl.flush()
+        if args.html:
+            write_html(done, args.html)
+
+    try:
+        rows = grade(args.notebooks, timeout=args.timeout, cell_timeout=args.cell_timeout, kernel_name=args.kernel,
+                     jobs=args.jobs, on_start=start, on_row=finished)
+    finally:
+        if jsonl:
+            jsonl.close()
+    if not args.csv:
+        print(state["table"].footer(rows))
+    if args.html:
+        write_html(rows, args.html)
+        print(f"wrote {args.html}", file=sys.stderr)
     return 1 if args.strict and not all(row.complete for row in rows) else 0
 
 
@@ -114,6 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("grade", help="execute learners' notebooks and print a score table")
     p.add_argument("notebooks", nargs="+", type=Path)
     p.add_argument("--csv", action="store_true", help="CSV instead of a text table")
+    p.add_argument("--html", type=Path, help="also write a class report (HTML, opens without a server)")
+    p.add_argument("--jsonl", type=Path, help="also append one JSON line per notebook, with details")
     p.add_argument("--timeout", type=float, default=120, help="seconds per notebook (default 120)")
     p.add_argument("--cell-timeout", type=float, default=30,
                    help="seconds per cell before it is interrupted (default 30)")
@@ -121,6 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-j", "--jobs", type=int, default=1, help="notebooks graded at the same time (default 1)")
     p.add_argument("--strict", action="store_true",
                    help="exit 1 if a notebook could not be read, timed out or lost its kernel")
+    p.epilog = ("Each notebook runs in its own sandboxed kernel; answers are judged outside it. "
+                "See lessons/INSTRUCTORS.md, section Grading.")
     p.set_defaults(func=_grade)
 
     p = sub.add_parser("execute", help="re-execute notebooks in place, deterministically")
