@@ -105,9 +105,10 @@ q2 = Choice(
         "What happens to the names you defined when the kernel restarts?",
     ],
     solution='answer_q2 = "The restart cleared the kernel\'s memory"',
-    explanation="A restart clears every name the kernel knew, including `ex` (defined by the import cell) and "
-                "your answers. Run the cells from the top again (*Run → Run All Cells*, or Shift + Enter "
-                "cell by cell).",
+    explanation="A restart resets the kernel's state: every name it knew is gone, including `ex` (defined by the "
+                "import cell) and your answers, as a Jupyter maintainer explains for exactly this error "
+                "(ref-jupyter-restart-6142). Run the cells from the top again (*Run → Run All Cells*, or "
+                "Shift + Enter cell by cell).",
     why="After a restart, run from the top: most errors a learner meets in this course are names from cells "
         "not yet run.",
 )
@@ -261,8 +262,9 @@ q8 = Choice(
         "Which option puts a copy somewhere that outlives the session?",
     ],
     solution='answer_q8 = "Download the notebook to your computer"',
-    explanation="A Binder session, with every file in it, is deleted after about ten minutes without "
-                "activity. Downloading (or saving to browser storage) keeps a copy you can upload next time.",
+    explanation="Binder shuts a session down after about ten minutes without activity, and nothing in it is "
+                "kept (ref-binder-user-guide). Downloading (or saving to browser storage) keeps a copy you can "
+                "upload next time.",
     why="Five minutes of saving saves an hour of redoing.",
 )
 
