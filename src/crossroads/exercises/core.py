@@ -957,7 +957,7 @@ class TableAnswer(Question):
             return self._invalid(answer, "Some column name appears twice; keep one of each.")
         for column, allowed in self.labels.items():
             known = {_match_key(x) for x in allowed}
-            strangers = [x for x in answer[column].tolist()[:MAX_ITEMS] if _match_key(x) not in known]
+            strangers = [x for x in answer[column].head(MAX_ITEMS).tolist() if _match_key(x) not in known]
             if strangers:
                 return self._invalid(answer, f"{_quote(strangers[0]) if isinstance(strangers[0], str) else describe(strangers[0])} "
                                              f"is not one of the labels for column {_short_text(column, 30)}: "
@@ -1022,7 +1022,7 @@ class TableAnswer(Question):
         return "Missing: " + ", ".join(_short_text(c, 30) for c in missing) + "."
 
     def _text_numbers_advice(self, values: Any, column: str) -> str:
-        sample = next((v for v in values.tolist()[:MAX_ITEMS] if isinstance(v, str) and v.strip()), None)
+        sample = next((v for v in values.head(MAX_ITEMS).tolist() if isinstance(v, str) and v.strip()), None)
         if sample is not None and _number_text_slip(sample):
             return (f"Column {_short_text(column, 30)} holds numbers written as text (such as {_short_text(sample, 20)}): "
                     f"convert it with `pd.to_numeric(...)`, or leave out the quotes.")
