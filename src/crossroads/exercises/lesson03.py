@@ -143,7 +143,7 @@ answer_q1 = math.ceil(1.5e6 / 8000)""",
 
 q2 = Choice(
     "q2",
-    "src-000 says the 1.5 Mt of oil will be shipped through the Middle Corridor 'to China'. Read Map 1: from "
+    "Heenan (src-000) writes that the 1.5 Mt of oil is to travel along the Middle Corridor 'to China'. Read Map 1: from "
     "Kazakhstan's oil region on the Caspian, in which direction does the Middle Corridor lead?",
     "West, across the Caspian to Azerbaijan, Georgia and Turkey",
     options=[
