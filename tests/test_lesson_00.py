@@ -4,52 +4,29 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
 
 import pytest
 
 from crossroads import data
 from crossroads.exercises import lesson00 as ex
 
-ROOT = Path(__file__).resolve().parents[1]
+from lesson_tools import ROOT, answer_order, assert_malformed_answers_are_refused, lesson_namespace, paste_solution
+
 NOTEBOOK = ROOT / "lessons" / "00_start_here.ipynb"
-
-
-def notebook_cells() -> dict[str, str]:
-    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
-    return {c.get("id"): "".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in nb["cells"]}
-
-
-def lesson_namespace(*cell_ids: str) -> dict:
-    """A namespace as the learner's kernel has it: the lesson's own cells run (only those named)."""
-    import pandas as pd
-
-    namespace = {"data": data, "pd": pd, "ex": ex}
-    cells = notebook_cells()
-    for cell_id in cell_ids:
-        exec(cells[cell_id], namespace)
-    return namespace
-
-
 SETUP = {"q4": ["cell-ports-code"], "q7": ["cell-events-code"]}
 
 
 @pytest.mark.parametrize("question", list(ex.lesson), ids=lambda q: q.qid)
 def test_solution_pasted_into_the_lesson_is_correct(question):
-    namespace = lesson_namespace(*SETUP.get(question.qid, []))
-    before = {name: value for name, value in namespace.items() if name not in ("__builtins__",)}
-    code = question.code.replace(question.check_line, "")
-    exec(code, namespace)
-    assert question.check(namespace[question.variable]).correct
-    for name, value in before.items():  # a pasted solution must not overwrite the lesson's variables
-        assert namespace[name] is value, f"{question.qid}'s solution reassigns {name}"
+    import pandas as pd
+
+    namespace = lesson_namespace(NOTEBOOK, *SETUP.get(question.qid, []), start={"data": data, "pd": pd, "ex": ex})
+    paste_solution(question, namespace)
 
 
 @pytest.mark.parametrize("question", list(ex.lesson), ids=lambda q: q.qid)
 def test_empty_and_malformed_answers_never_raise(question):
-    for answer in (..., None, "", [], {}, float("nan"), object(), ex, lambda: 1):
-        feedback = question.check(answer)
-        assert not feedback.correct and feedback.status in {"unanswered", "invalid", "wrong"}, (answer, feedback)
+    assert_malformed_answers_are_refused(question)
 
 
 @pytest.mark.parametrize("question, wrong, advice", [
@@ -118,7 +95,4 @@ def test_four_events_follow_the_years_in_the_events_table():
 
 
 def test_every_question_has_an_answer_cell_in_order():
-    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
-    answers = [c["metadata"]["crossroads"]["question"] for c in nb["cells"]
-               if c.get("metadata", {}).get("crossroads", {}).get("question")]
-    assert answers == [q.qid for q in ex.lesson]
+    assert answer_order(NOTEBOOK) == [q.qid for q in ex.lesson]

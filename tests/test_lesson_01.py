@@ -2,50 +2,29 @@
 answers that come from data (spans without a year 0, the caravan days, the corridors' towns) recomputed."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from crossroads import data
 from crossroads.exercises import lesson01 as ex
 
-ROOT = Path(__file__).resolve().parents[1]
+from lesson_tools import ROOT, answer_order, assert_malformed_answers_are_refused, lesson_namespace, paste_solution
+
 NOTEBOOK = ROOT / "lessons" / "01_silk_road.ipynb"
-
-
-def notebook_cells() -> dict[str, str]:
-    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
-    return {c.get("id"): "".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in nb["cells"]}
-
-
-def lesson_namespace(*cell_ids: str) -> dict:
-    """A namespace as the learner's kernel has it after the lesson's own cells ran (only those named)."""
-    namespace: dict = {}
-    cells = notebook_cells()
-    for cell_id in ("cell-2", *cell_ids):   # cell-2 holds the lesson's imports
-        exec(cells[cell_id], namespace)
-    return namespace
-
-
 SETUP = {"q5": ["cell-22", "cell-24"]}
+
+
+def lesson_cells(*cell_ids: str) -> dict:
+    return lesson_namespace(NOTEBOOK, "cell-2", *cell_ids)   # cell-2 holds the lesson's imports
 
 
 @pytest.mark.parametrize("question", list(ex.lesson), ids=lambda q: q.qid)
 def test_solution_pasted_into_the_lesson_is_correct(question):
-    namespace = lesson_namespace(*SETUP.get(question.qid, []))
-    before = {name: value for name, value in namespace.items() if name != "__builtins__"}
-    exec(question.code.replace(question.check_line, ""), namespace)
-    assert question.check(namespace[question.variable]).correct
-    for name, value in before.items():
-        assert namespace[name] is value, f"{question.qid}'s solution reassigns {name}"
+    paste_solution(question, lesson_cells(*SETUP.get(question.qid, [])))
 
 
 @pytest.mark.parametrize("question", list(ex.lesson), ids=lambda q: q.qid)
 def test_empty_and_malformed_answers_never_raise(question):
-    for answer in (..., None, "", [], {}, float("nan"), object(), ex, (1, 2, 3)):
-        feedback = question.check(answer)
-        assert not feedback.correct and feedback.status in {"unanswered", "invalid", "wrong"}, (answer, feedback)
+    assert_malformed_answers_are_refused(question)
 
 
 @pytest.mark.parametrize("question, wrong, advice", [
@@ -81,7 +60,7 @@ def test_spans_across_the_era_have_no_year_0():
 
 
 def test_caravan_days_read_off_the_lessons_legs_table():
-    namespace = lesson_namespace("cell-22", "cell-24")
+    namespace = lesson_cells("cell-22", "cell-24")
     legs = namespace["legs"]
     to_otrar = legs.loc[legs["to"] == "otrar", "cumulative_km"].item()
     assert ex.q5.check(to_otrar / 30).correct
@@ -119,7 +98,4 @@ def test_src001_dating_rests_on_sourced_dates():
 
 
 def test_every_question_has_an_answer_cell_in_order():
-    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
-    answers = [c["metadata"]["crossroads"]["question"] for c in nb["cells"]
-               if c.get("metadata", {}).get("crossroads", {}).get("question")]
-    assert answers == [q.qid for q in ex.lesson]
+    assert answer_order(NOTEBOOK) == [q.qid for q in ex.lesson]
