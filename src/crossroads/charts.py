@@ -285,13 +285,21 @@ def _draw(draw: Callable[[Any], None], *, title: str, source_ids: Sequence[str],
 
 
 def _shrink(png: bytes) -> bytes:
-    """Fewer colours (the charts use a handful) for a much smaller PNG; same bytes every time."""
+    """Fewer colours (the charts use a handful) for a much smaller PNG; same bytes every time.
+
+    64 colours keep every course colour apart; a chart that would still pass ``MAX_BYTES`` with its alt text
+    (a tall one with many hatched bars) gets 32.
+    """
     from PIL import Image
 
     image = Image.open(io.BytesIO(png)).convert("RGB")
-    small = image.quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-    out = io.BytesIO()
-    small.save(out, format="PNG", optimize=True)
+    budget = (MAX_BYTES - 12_000) * 3 // 4  # room for base64 and the description as alt text
+    for colours in (64, 32):
+        small = image.quantize(colors=colours, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+        out = io.BytesIO()
+        small.save(out, format="PNG", optimize=True)
+        if len(out.getvalue()) <= budget:
+            break
     return out.getvalue()
 
 
@@ -409,10 +417,11 @@ def _bar_chart(table: pd.DataFrame, *, title: str, x_label: str, y_label: str, s
         ax.grid(axis="y", visible=False)
         ax.margins(x=0.15)
         if not one:
-            ax.legend(ax.containers[::-1], [labels[c] for c in table.columns][::-1], loc="lower right")
+            ax.legend(list(ax.containers), [labels[c] for c in table.columns], loc="lower left",
+                      bbox_to_anchor=(0, 1.0), ncol=min(len(table.columns), 4), fontsize=8.5)
 
-    lines = sum(str(i).count("\n") + 1 for i in table.index) * max(1, len(table.columns) // 2)
-    drawn = _draw(draw, title=title, source_ids=source_ids, note=note, height=max(HEIGHT_IN, 1.6 + 0.2 * lines))
+    lines = sum(str(i).count("\n") + 1 for i in table.index) * (1 + 0.6 * (len(table.columns) - 1))
+    drawn = _draw(draw, title=title, source_ids=source_ids, note=note, height=max(HEIGHT_IN, 1.8 + 0.2 * lines))
     parts = [f'Bar chart titled "{title}". {f"{what} ({y_label})" if what else y_label}, {len(table)} bars'
              + (f" of {len(table.columns)} series." if not one else ".")]
     for name, row in table.iterrows():
