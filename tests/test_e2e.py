@@ -354,3 +354,32 @@ def test_map_frames_itself_once_it_has_room(browser, tmp_path, width):
         assert 30 < lat < 60 and 40 < lon < 100, f"the map is not framed on Central Asia: {view}"
     finally:
         page.close()
+
+
+def test_map_pans_and_zooms_from_the_keyboard_with_a_visible_focus_ring(browser, tmp_path):
+    from crossroads import maps
+
+    m = maps.add_places(maps.region_map(title="Keyboard", offline=True), ids=["almaty", "astana"])
+    path = tmp_path / "keyboard.html"
+    m.save(str(path))
+    page = browser.new_page(viewport={"width": 900, "height": 500})
+    try:
+        page.goto(path.as_uri())
+        page.locator(".leaflet-container").wait_for(timeout=10_000)
+        view = ("() => { const map = Object.keys(window).filter(k => k.startsWith('map_')).map(k => window[k])[0];"
+                " const c = map.getCenter(); return [map.getZoom(), c.lat, c.lng]; }")
+        page.keyboard.press("Tab")  # the first stop is the map itself
+        focused = page.evaluate("() => document.activeElement.classList.contains('leaflet-container')")
+        ring = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+        assert focused and ring == "solid"
+        zoom, lat, lon = page.evaluate(view)
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("Equal")  # the + key
+        page.wait_for_timeout(800)
+        zoom2, lat2, lon2 = page.evaluate(view)
+        assert zoom2 > zoom and lon2 > lon, (zoom, lon, zoom2, lon2)
+        assert page.locator(".crossroads-label").first.is_visible()  # names without hovering
+        problems = _blocking(_axe(page.main_frame))
+        assert not problems, problems
+    finally:
+        page.close()
