@@ -594,6 +594,7 @@ def test_radius_must_be_a_dot_size(radius):
     (lambda m: maps.add_places(m, ids=["almaty"], labels="yes"), "labels should be True or False"),
     (lambda m: maps.add_line(m, [(43, 76), (51, 71)], "x", dash="dotted"), "dash should be numbers"),
     (lambda m: maps.region_map("x", height=450.5), "height should be a whole number"),
+    (lambda m: maps.region_map("x", tiles="no"), "tiles should be True or False"),
 ])
 def test_wrong_types_get_clear_value_errors(call, message):
     with pytest.raises(ValueError, match=message):

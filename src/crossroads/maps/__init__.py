@@ -234,8 +234,9 @@ def region_map(title: str = "Central Asia", tiles: bool = True, offline: bool | 
     if isinstance(height, bool) or not isinstance(height, numbers.Integral) or not 150 <= height <= 2000:
         raise ValueError(f"height should be a whole number of pixels between 150 and 2000, such as 450; "
                          f"got {height!r}.")
-    return Map(title, tiles=bool(tiles), offline=OFFLINE if offline is None else bool(offline), bounds=bounds,
-               height=int(height))
+    tiles = _check_bool(tiles, "tiles")
+    offline = OFFLINE if offline is None else _check_bool(offline, "offline")
+    return Map(title, tiles=tiles, offline=offline, bounds=bounds, height=int(height))
 
 
 # --------------------------------------------------------------------------- learner input
