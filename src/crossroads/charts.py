@@ -362,6 +362,19 @@ def _line_chart(table: pd.DataFrame, *, title: str, x_label: str, y_label: str, 
     return Chart(title, " ".join(parts), source_ids, table=table.copy(), **drawn)
 
 
+def _learner_input(table: Any, x: Any, y: Any, title: Any, y_label: Any, sources: Any) -> tuple:
+    """Check what a learner passed to ``line``/``bar``: (table indexed by x, y columns, title, y_label, source ids)."""
+    table = _check_table(table)
+    title, y_label = _check_text(title, "a title"), _check_text(y_label, "a y_label with the unit, e.g. 'US$ bn'")
+    source_ids = _check_sources(sources)
+    if x is not None:
+        _check_columns(table, [x])
+        table = table.set_index(x)
+    columns = [y] if isinstance(y, str) else list(y) if y is not None else list(table.columns)
+    _check_columns(table, columns)
+    return table, columns, title, y_label, source_ids
+
+
 def line(table: pd.DataFrame | pd.Series, x: str | None = None, y: str | Sequence[str] | None = None, *,
          title: str, y_label: str, sources: Sequence[str], x_label: str | None = None) -> Chart:
     """A line chart of a table you made: one line per column (or the columns ``y``) against the index (or ``x``).
@@ -371,14 +384,7 @@ def line(table: pd.DataFrame | pd.Series, x: str | None = None, y: str | Sequenc
 
     Example: ``charts.line(shares, title="Shares of Kazakhstan's trade", y_label="% of total trade", sources=["data-imf-dots"])``
     """
-    table = _check_table(table)
-    title, y_label = _check_text(title, "a title"), _check_text(y_label, "a y_label with the unit, e.g. 'US$ bn'")
-    source_ids = _check_sources(sources)
-    if x is not None:
-        _check_columns(table, [x])
-        table = table.set_index(x)
-    columns = [y] if isinstance(y, str) else list(y) if y is not None else list(table.columns)
-    _check_columns(table, columns)
+    table, columns, title, y_label, source_ids = _learner_input(table, x, y, title, y_label, sources)
     numbers = _numeric(table, columns).sort_index()
     x_label = x_label or (str(x) if x is not None else str(table.index.name or "x"))
     return _line_chart(numbers, title=title, x_label=x_label, y_label=y_label, source_ids=source_ids)
@@ -440,14 +446,7 @@ def bar(table: pd.DataFrame | pd.Series, x: str | None = None, y: str | Sequence
 
     Example: ``charts.bar(table, y="usd_bn", title="Trade with Kazakhstan, 2022", y_label="US$ bn", sources=["src-003"])``
     """
-    table = _check_table(table)
-    title, y_label = _check_text(title, "a title"), _check_text(y_label, "a y_label with the unit, e.g. 'US$ bn'")
-    source_ids = _check_sources(sources)
-    if x is not None:
-        _check_columns(table, [x])
-        table = table.set_index(x)
-    columns = [y] if isinstance(y, str) else list(y) if y is not None else list(table.columns)
-    _check_columns(table, columns)
+    table, columns, title, y_label, source_ids = _learner_input(table, x, y, title, y_label, sources)
     if len(table) > 30:
         raise ValueError(f"The table has {len(table)} rows: too many bars to read. Pick 30 or fewer rows first.")
     numbers = _numeric(table, columns)
