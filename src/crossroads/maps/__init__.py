@@ -646,7 +646,8 @@ def add_journeys(m: Map, journeys: Any, start: str = "from_capital", end: str = 
 
 
 def journey_map(journeys: Any, title: str = "Journeys", bounds: Bounds | None = None, height: int = 500,
-                tiles: bool = True, **columns: str) -> Map:
+                tiles: bool = True, start: str = "from_capital", end: str = "venue", by: str = "year",
+                label: str = "meeting") -> Map:
     """A map of journeys from a table (see ``add_journeys`` for the columns), framed on them by default.
 
     >>> import pandas as pd
@@ -656,7 +657,7 @@ def journey_map(journeys: Any, title: str = "Journeys", bounds: Bounds | None = 
     <Map: "Summit journeys" — 2 places, 0 routes, 1 line of yours>
     """
     m = region_map(title, tiles=tiles, bounds=bounds, height=height)
-    return add_journeys(m, journeys, **columns)
+    return add_journeys(m, journeys, start=start, end=end, by=by, label=label)
 
 
 def event_map(event_id: str, title: str | None = None, bounds: Bounds | None = EURASIA, height: int = 450,
