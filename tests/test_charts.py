@@ -209,6 +209,9 @@ def test_chronology_shows_bce_years_and_flags_approximate_dates(drawn):
     assert "138 BCE: Zhang Qian sets out" in chart.description
     assert "150 BCE (approximate)" in chart.description
     assert chart.table["approximate"].sum() >= 2
+    assert "A shaded band marks the centuries the Silk Road was in use" in chart.description
+    only_zhang = charts.chronology(ids=["zhang_qian_mission", "zhang_qian_return"])
+    assert "shaded band" not in only_zhang.description and "2 events over 13 years" in only_zhang.description
 
 
 def test_learner_line_and_bar_use_actor_colours_and_name_every_value(drawn):
@@ -250,6 +253,15 @@ def test_wrong_input_gets_a_sentence_not_a_stack_of_internals(call, words):
     with pytest.raises(ValueError) as err:
         call()
     assert words in str(err.value)
+
+
+def test_value_axes_write_thousands_with_separators():
+    from matplotlib.figure import Figure
+
+    ax = Figure().subplots()
+    charts._thousands(ax.yaxis)
+    label = ax.yaxis.get_major_formatter()
+    assert label(12500, 0) == "12,500" and label(2.5, 0) == "2.5" and label(40, 0) == "40"
 
 
 def test_save_writes_the_png_or_the_html_figure(tmp_path, drawn):

@@ -242,6 +242,11 @@ def _num(value: float, digits: int | None = None) -> str:
     return f"{value:,.{digits}f}"
 
 
+def _thousands(axis: Any) -> None:
+    """Tick labels with thousands separators (12,000 rather than 12000); small values as they are."""
+    axis.set_major_formatter(lambda value, _pos: f"{value:,.0f}" if abs(value) >= 1000 else f"{value:g}")
+
+
 def _source_line(source_ids: Sequence[str], note: str = "") -> str:
     table = data.sources().set_index("id")
     parts = []
@@ -345,6 +350,7 @@ def _line_chart(table: pd.DataFrame, *, title: str, x_label: str, y_label: str, 
                           markersize=4, label=labels[c])
         ax.set_xlabel(x_label)
         ax.set_ylabel(y_label)
+        _thousands(ax.yaxis)
         if y_from_zero and (table.min().min() >= 0):
             ax.set_ylim(bottom=0)
         ax.margins(x=0.02)
@@ -420,6 +426,7 @@ def _bar_chart(table: pd.DataFrame, *, title: str, x_label: str, y_label: str, s
                          padding=3, fontsize=8.5)
         ax.set_xlabel(y_label)
         ax.set_ylabel(x_label)
+        _thousands(ax.xaxis)
         ax.grid(axis="y", visible=False)
         ax.margins(x=0.15)
         if not one:
@@ -846,8 +853,15 @@ def chronology(ids: Sequence[str] | None = None, categories: Sequence[str] = ("h
     look = style.ROUTE_CATEGORIES["ancient"]
     source_ids = tuple(sorted(set(rows["source_id"])))
 
+    ids_drawn = set(rows["id"])
+    span = ("silk_road_begins", "silk_road_ends") if {"silk_road_begins", "silk_road_ends"} <= ids_drawn else None
+
     def draw(ax: Any) -> None:
         ax.axhline(0, color=style.MUTED_TEXT, linewidth=1)
+        if span:  # the centuries the network was in use, by src-001's approximate dates
+            years = rows.set_index("id").loc[list(span), "year"].astype(int)
+            ax.axvspan(years.iloc[0], years.iloc[1], ymin=0.44, ymax=0.56, color=look.colour, alpha=0.18, linewidth=0,
+                       label="Silk Road in use (approximate)")
         exact, approx = rows[~approximate].assign(y=0.0), rows[approximate].assign(y=0.0)
         if not exact.empty:
             exact.plot.scatter(ax=ax, x="year", y="y", color=look.colour, marker="o", s=60, zorder=3,
@@ -874,10 +888,12 @@ def chronology(ids: Sequence[str] | None = None, categories: Sequence[str] = ("h
         ax.legend(loc="lower left", fontsize=8)
 
     drawn = _draw(draw, title=title, source_ids=source_ids)
-    span = int(rows["year"].iloc[-1]) - int(rows["year"].iloc[0]) - (1 if rows["year"].iloc[0] < 0 < rows["year"].iloc[-1] else 0)
+    years_covered = int(rows["year"].iloc[-1]) - int(rows["year"].iloc[0]) - (1 if rows["year"].iloc[0] < 0 < rows["year"].iloc[-1] else 0)
     items = [f"{r.when}{' (approximate)' if a else ''}: {r.title.replace(' (approximate date)', '')} ({r.source_id})"
              for r, a in zip(rows.itertuples(), approximate)]
-    description = (f'Timeline chart titled "{title}". {len(rows)} events over {span:,} years, from {rows["when"].iloc[0]} '
-                   f"to {rows['when'].iloc[-1]}: " + "; ".join(items) + ". " + _source_line(source_ids))
+    description = (f'Timeline chart titled "{title}". {len(rows)} events over {years_covered:,} years, from {rows["when"].iloc[0]} '
+                   f"to {rows['when'].iloc[-1]}: " + "; ".join(items) + ". "
+                   + ("A shaded band marks the centuries the Silk Road was in use, between its two approximate dates. "
+                      if span else "") + _source_line(source_ids))
     table = rows[["id", "year", "when", "title", "source_id"]].assign(approximate=approximate.to_numpy())
     return Chart(title, description, source_ids, table=table, **drawn)
