@@ -51,6 +51,20 @@ def test_the_stored_notebook_shows_the_worked_example_with_full_marks():
     assert all(c.execution_count for c in _code_cells()), "the lesson is stored executed"
 
 
+def test_stored_charts_are_small_images_with_alt_text_and_nothing_else_draws():
+    charts_seen = 0
+    for cell in _code_cells():
+        for output in cell.outputs:
+            bundle = output.get("data", {})
+            assert "image/png" not in bundle, "a chart leaked through pyplot instead of crossroads.charts"
+            page = bundle.get("text/html", "")
+            if "data:image/png;base64," in page:
+                charts_seen += 1
+                assert len(page.encode()) <= 60_000
+                assert 'alt="' in page and bundle["text/plain"].split(".")[0] in page
+    assert charts_seen >= 4
+
+
 def test_worked_example_scores_full_marks_and_has_a_map_and_a_chart(solved):
     example = solved["example"]
     feedback = example.check()
