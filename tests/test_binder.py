@@ -11,6 +11,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+import pytest
 from packaging.markers import default_environment
 from packaging.requirements import Requirement
 
@@ -116,3 +117,12 @@ def test_test_extra_installs_what_the_tests_and_scripts_import():
     assert {"playwright", "psutil", "sphinx"} <= included
     learner = {_key(Requirement(r).name) for r in PROJECT["dependencies"]}
     assert not learner & (test | included), "a learner's install would pull test tools"
+
+
+def test_deprecations_from_libraries_fail_the_tests():
+    """pyproject's filterwarnings turn deprecations into errors even when a library raises them: the blanket
+    ignore this replaced hid that ipywidgets 8 ignores ``Layout(overflow_y=...)`` (the timeline never scrolled)."""
+    import ipywidgets as W
+
+    with pytest.raises(DeprecationWarning, match="overflow_y"):
+        W.Layout(overflow_y="auto")

@@ -245,7 +245,9 @@ def main(argv: list[str]) -> int:
             return 0
         print(f"{target} is out of date: run python data/build/make_datapackage.py", file=sys.stderr)
         return 1
-    target.write_text(TEXT, encoding="utf-8")
+    partial = target.with_suffix(".json.tmp")  # write, then rename: a reader never sees half a file
+    partial.write_text(TEXT, encoding="utf-8")
+    partial.replace(target)
     print("wrote", target)
     return 0
 
