@@ -171,6 +171,8 @@ def describe_protections(status: dict, plan: dict) -> list[str]:
         words.append("no network")
     if "pid" in spaces:
         words.append("own process namespace")
+    if status.get("private_tmp"):
+        words.append("private temp folder")
     if status.get("user") == "nobody":
         words.append("runs as nobody")
     limits = status.get("limits", [])
@@ -372,7 +374,10 @@ def _read_events(proc: subprocess.Popen, events: dict) -> None:
 
 def _kill_group(proc: subprocess.Popen) -> None:
     try:
-        os.killpg(proc.pid, signal.SIGKILL)
+        if hasattr(os, "killpg"):
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.kill()
     except OSError:
         pass
     try:

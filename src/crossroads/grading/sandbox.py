@@ -9,8 +9,9 @@ It applies, in order and as far as the operating system allows, then ``exec``'s 
 1. dies with its parent (``PR_SET_PDEATHSIG``), so a killed grader worker leaves no kernel;
 2. new namespaces: network (no network at all), mount, PID (every process the kernel starts
    dies with it) -- as root directly, otherwise inside a user namespace;
-3. a private ``/proc`` and, when dropping privileges, the folders the Python environment needs
-   made reachable for ``nobody`` (a tmpfs over a closed parent such as ``/root``);
+3. a private ``/proc``, a private system temp folder holding only the submission's own folders,
+   and, when dropping privileges, the folders the Python environment needs made reachable for
+   ``nobody`` (a tmpfs over a closed parent such as ``/root``);
 4. ``resource`` limits (memory, file size, processes, CPU seconds, no core files);
 5. as root: the user ``nobody`` with no supplementary groups and ``no_new_privs``;
 6. the submission's own folder as working directory and a clean environment.
@@ -23,7 +24,10 @@ from __future__ import annotations
 import ctypes
 import json
 import os
-import resource
+try:
+    import resource
+except ImportError:  # Windows: no resource limits
+    resource = None
 import shutil
 import signal
 import sys
@@ -63,12 +67,13 @@ def _unshare(uid: int | None, pidns: bool) -> list[str]:
         except OSError:
             continue
         if flags & CLONE_NEWUSER:  # map our own uid so files keep their owner
-            with open("/proc/self/setgroups", "w") as f:
-                f.write("deny")
-            with open("/proc/self/uid_map", "w") as f:
-                f.write(f"{real_uid} {real_uid} 1")
-            with open("/proc/self/gid_map", "w") as f:
-                f.write(f"{real_gid} {real_gid} 1")
+            try:
+                for name, text in (("setgroups", "deny"), ("uid_map", f"{real_uid} {real_uid} 1"),
+                                   ("gid_map", f"{real_gid} {real_gid} 1")):
+                    with open(f"/proc/self/{name}", "w") as f:
+                        f.write(text)
+            except OSError:
+                pass  # unmapped: files still belong to us, mounts will fail and be skipped
         names = ["network", "mount"] + (["pid"] if flags & CLONE_NEWPID else [])
         return names + (["user"] if flags & CLONE_NEWUSER else [])
     return []
@@ -106,9 +111,22 @@ def _expose(paths: list[str], scratch: str) -> None:
             _call("umount2", spot.encode(), ctypes.c_int(MNT_DETACH))
 
 
+def _hide_siblings(base: str) -> None:
+    """An empty tmpfs over ``base``'s parent (the system temp folder) with only ``base`` bound back,
+    so kernels graded at the same time cannot see or touch each other's folders."""
+    parent = os.path.dirname(base)
+    keep = os.open(base, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        _mount("tmpfs", parent, "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777")
+        os.makedirs(base, exist_ok=True)
+        _mount(f"/proc/self/fd/{keep}", base, None, MS_BIND | MS_REC)
+    finally:
+        os.close(keep)
+
+
 def _limits(limits: dict[str, int]) -> list[str]:
     done = []
-    for key, value in limits.items():
+    for key, value in limits.items() if resource is not None else ():
         which = getattr(resource, LIMITS[key], None)
         if which is None or value is None:
             continue
@@ -168,8 +186,14 @@ def main(argv: list[str]) -> int:
         if child:
             return _wait_for(child)
         _call("prctl", ctypes.c_int(PR_SET_PDEATHSIG), ctypes.c_ulong(signal.SIGKILL), 0, 0, 0)
+    rest = _connection_copy(rest, work, uid, gid)  # before the grader's folders are hidden
+    report = os.open(config["status"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600) if config.get("status") else None
     if "mount" in status["namespaces"]:
-        _mount(None, "/", None, MS_REC | MS_PRIVATE)
+        try:
+            _mount(None, "/", None, MS_REC | MS_PRIVATE)
+        except OSError:  # e.g. a user namespace without mount rights
+            status["namespaces"].remove("mount")
+    if "mount" in status["namespaces"]:
         if "pid" in status["namespaces"]:
             try:
                 _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
@@ -178,20 +202,24 @@ def main(argv: list[str]) -> int:
                 pass
         if uid is not None and os.getuid() == 0:
             try:
-                _expose(config.get("expose", []), os.path.join(config["scratch"]))
+                _expose(config.get("expose", []), config["scratch"])
                 status["exposed"] = True
             except OSError as err:
                 status["expose_error"] = str(err)
-    rest = _connection_copy(rest, work, uid, gid)
+        if config.get("base"):
+            try:
+                _hide_siblings(config["base"])
+                status["private_tmp"] = True
+            except OSError as err:
+                status["private_tmp_error"] = str(err)
     status["limits"] = _limits(config.get("limits", {}))
     drop = uid is not None and os.getuid() == 0
     status["user"] = ("nobody" if uid == 65534 else str(uid)) if drop else "same as the grader"
-    if config.get("status"):  # written while we may still write the grader's private folder
-        fd = os.open(config["status"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    if report is not None:  # opened while the grader's private folder was still visible
         try:
-            os.write(fd, json.dumps(status).encode())
+            os.write(report, json.dumps(status).encode())
         finally:
-            os.close(fd)
+            os.close(report)
     if drop:
         os.setgroups([])
         os.setgid(gid)

@@ -163,7 +163,7 @@ def _prepare(job: dict, token: str) -> tuple[Path, Path, dict]:
                 os.chown(os.path.join(folder, name), uid, uid)
     os.chmod(base, 0o711 if uid is not None else 0o700)
     config = {
-        "work": str(base / "work"), "scratch": str(base / "scratch"), "uid": uid, "gid": uid,
+        "work": str(base / "work"), "scratch": str(base / "scratch"), "base": str(base), "uid": uid, "gid": uid,
         "env": kernel_env(base, token), "parent": os.getpid(), "status": str(private / "status.json"),
         "namespaces": isolation.get("namespaces", True), "expose": _needed_paths(),
         "limits": job.get("limits", {}),
