@@ -1,8 +1,8 @@
 """Exercises for lesson 01, The Silk Road, old and new (numbered in the order the lesson meets them).
 
 q1-q3 test src-001's Zhang Qian story and check it against a second source (the *Shiji*), q4 counts a
-span across the turn of the era, q5-q6 read the caravan table and the corridor map, q7 converts a
-unit, q8-q9 read the timeline, q10-q12 date src-001's text.
+span across the turn of the era, q5-q6 read the caravan table and the corridor map, q7-q8 read the
+land-bridge figures (a unit, a scope), q9-q10 read the timeline, q11-q13 date src-001's text.
 
 >>> from crossroads.exercises import lesson01 as ex
 >>> ex.q1.check(-123).correct, ex.q4.check(1600).correct
@@ -289,8 +289,39 @@ answer_q7 = miles * 1.609344""",
     why="Unit conversions are where figures quietly go wrong; always check the unit before comparing sources.",
 )
 
-q8 = Numeric(
+q8 = Choice(
     "q8",
+    "src-003, quoting the president's office, says about 85 % of overland transit from China to Europe passes "
+    "through Kazakhstan. Which statement does that figure support?",
+    "Most overland China-Europe transit crosses Kazakhstan",
+    options=[
+        "Most overland China-Europe transit crosses Kazakhstan",
+        "85 % of all China-Europe trade crosses Kazakhstan",
+        "Kazakhstan carries more freight than the sea routes",
+        "85 % of Kazakhstan's own exports go to Europe",
+    ],
+    title="What the 85 % measures",
+    traps={
+        "85 % of all China-Europe trade crosses Kazakhstan": "The figure is a share of overland "
+            "transit only: freight by sea is not in it, and src-003 gives no share of all China-Europe trade.",
+        "Kazakhstan carries more freight than the sea routes": "A share of one flow (overland "
+            "transit) says nothing about how big that flow is next to sea freight.",
+        "85 % of Kazakhstan's own exports go to Europe": "Transit is freight crossing Kazakhstan from China to "
+            "Europe, not Kazakhstan's own exports.",
+    },
+    hints=[
+        "Read the claim word by word: 85 % of what?",
+        "Which option keeps both limits of the claim: overland only, and transit from China to Europe?",
+    ],
+    solution='answer_q8 = "Most overland China-Europe transit crosses Kazakhstan"',
+    explanation="src-003's figure (share_land_transit_china_europe_src003) is a share of overland, 'land-based', "
+                "transit from China to Europe. It says nothing about sea freight, about the size of the overland "
+                "flow, or about Kazakhstan's own trade.",
+    why="A percentage is only as good as its base: always ask '85 % of what?'",
+)
+
+q9 = Numeric(
+    "q9",
     "Read the timeline chart (or its description). How many years passed between Zhang Qian's return to the Han "
     "court and the launch of the Silk Road Economic Belt in Astana? Count from 1 January of one year to "
     "1 January of the other, as in q4.",
@@ -313,7 +344,7 @@ q8 = Numeric(
 events_by_id = data.load("events").set_index("id")
 back = events_by_id.at["zhang_qian_return", "year"]    # -125
 launch = events_by_id.at["bri_launch_astana", "year"]  # 2013
-answer_q8 = int(launch - back - 1)                    # minus 1: no year 0""",
+answer_q9 = int(launch - back - 1)                    # minus 1: no year 0""",
     explanation="src-001 dates Zhang Qian's return to 125 BCE and the launch of the Silk Road Economic Belt to 2013: "
                 "125 years BCE plus 2,012 years CE make 2,137 years. The name of the modern programme reaches back "
                 "across more than two thousand years.",
@@ -321,8 +352,8 @@ answer_q8 = int(launch - back - 1)                    # minus 1: no year 0""",
         "for the Silk Road's span.",
 )
 
-q9 = Ordering(
-    "q9",
+q10 = Ordering(
+    "q10",
     "Put these events in time order, earliest first. Use the timeline widget or the events table; for the "
     "article's posting date, the sources table (`data.sources()`).",
     [
@@ -340,7 +371,7 @@ q9 = Ordering(
         "Move the timeline's slider to 2010 and then to 2023 to see the recent events appear in order.",
         "The posting date of src-001 is in the `date` column of `data.sources()`.",
     ],
-    solution="""answer_q9 = [
+    solution="""answer_q10 = [
     "Zhang Qian returns to the Han court",          # 125 BCE (src-001)
     "Silk Road trade fades",                        # mid-15th century (src-001)
     "Silk Road Economic Belt launched in Astana",   # 2013 (src-001)
@@ -357,8 +388,8 @@ q9 = Ordering(
         "wording was out of date when it appeared.",
 )
 
-q10 = SetAnswer(
-    "q10",
+q11 = SetAnswer(
+    "q11",
     "src-001 speaks of 'Astana, nowadays re-named Nur-Sultan'. Judging by the capital's name alone, in which "
     "of these years could that sentence have been written? Give all that fit: a year counts if the capital was "
     "called Nur-Sultan for at least part of it.",
@@ -381,15 +412,15 @@ q10 = SetAnswer(
 events_by_id = data.load("events").set_index("id")
 first = events_by_id.at["capital_renamed_nur_sultan_2019", "year"]
 last = events_by_id.at["capital_renamed_astana_2022", "year"]
-answer_q10 = list(range(first, last + 1))""",
+answer_q11 = list(range(first, last + 1))""",
     explanation="TASS (ref-tass-astana-rename-2022): Astana was renamed Nur-Sultan on 23 March 2019 and took back "
                 "the name Astana on 17 September 2022. src-001's wording fits 2019-2022 only, although it was "
                 "posted on 23 April 2024.",
     why="A place name is a clock: it can date a text that carries a misleading date.",
 )
 
-q11 = SourceCritique(
-    "q11",
+q12 = SourceCritique(
+    "q12",
     "Four statements from src-001 (posted 23 April 2024). Which one was out of date when the article was "
     "posted, and why?",
     ("B", "2"),
@@ -417,15 +448,15 @@ q11 = SourceCritique(
         "Which of the four could change between the writing and the posting of the article?",
         "Compare the capital's names with the timeline: what was it called in April 2024?",
     ],
-    solution='answer_q11 = ("B", "2")',
+    solution='answer_q12 = ("B", "2")',
     explanation="src-001 was posted on 23 April 2024, but the capital was called Nur-Sultan only from March 2019 to "
                 "September 2022 (ref-tass-astana-rename-2022) and was Astana again in 2024. The statement was true "
                 "when the text was written and stale when it was posted: a sign of recycled branded content.",
     why="The date on a web page is not always the date of its text; outdated details reveal the difference.",
 )
 
-q12 = Choice(
-    "q12",
+q13 = Choice(
+    "q13",
     "The sharper clue. src-001 presents Xi Jinping's first trip abroad since the pandemic, to 'Nur Sultan', as "
     "happening now. Use the table above (when Xi arrived, when the capital took back the name Astana): when was "
     "src-001's text most likely written?",
@@ -443,7 +474,7 @@ q12 = Choice(
         "A text that presents an event as happening now was written around that event.",
         "Compare the day Xi arrived with the day the capital took back the name Astana.",
     ],
-    solution='answer_q12 = "In September 2022"',
+    solution='answer_q13 = "In September 2022"',
     explanation="Xi landed in the capital, then Nur-Sultan, on 14 September 2022, his first trip abroad since the "
                 "pandemic (ref-bloomberg-xi-visit-2022); the name Astana came back on 17 September 2022 "
                 "(ref-tass-astana-rename-2022). A text that treats the visit as current and still says Nur Sultan "
@@ -453,5 +484,5 @@ q12 = Choice(
         "changed soon after.",
 )
 
-lesson = Lesson("01", "The Silk Road, old and new", [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12])
+lesson = Lesson("01", "The Silk Road, old and new", [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13])
 progress = lesson.progress
