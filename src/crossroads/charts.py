@@ -23,16 +23,22 @@ API (one line per lesson; every function returns a ``Chart``):
     charts.mirror_trade()                                # Kazakhstan's imports from China vs China's exports to Kazakhstan
     charts.mirror_trade(partner="CHN", flow="exports")   # Kazakhstan's exports to China vs China's imports from it
     # lesson 03: export volumes and plans by route (figures.csv) and the oil scenario
-    charts.route_volumes()                               # actual / plan / target Mt a year by route
+    charts.route_volumes()                               # actual / capacity / plan / target, Mt a year, by route
+    charts.route_volumes(ids=["cpc_capacity_kmg2020", "btc_kaz_oil_agreement"])  # just the figures.csv ids you pick
     charts.oil_scenario(60, corridor_mt=1.5, tanker_trips=188, china_shift_mt=0)  # 60 = an assumption
     charts.oil_scenario(scenario_widget)                 # the sliders of crossroads.scenario.oil_scenario()
     # lesson 04: the summit calendar 2022-2023 (events.csv), one row per format
-    charts.summit_calendar()                             # formats from the number of countries taking part
-    charts.summit_calendar(formats={"xian_summit_ref": "C5+1 summit", ...})  # your own formats, as in lesson 04
+    charts.summit_calendar()                             # meetings known to the day; format = bilateral/multilateral
+    charts.summit_calendar(lesson04.CALENDAR)            # event id -> format, as lesson 04 sets them (month-only: hollow)
     # any lesson: a chart of a table the learner made
     charts.line(shares, title="Share of Kazakhstan's trade", y_label="% of total trade", sources=["data-imf-dots"])
     charts.bar(table, y="usd_bn", title="...", y_label="US$ bn", sources=["src-003"])
     print(charts.describe(chart))                        # the text description (also the alt text)
+    chart.table                                          # the numbers drawn, for "read the chart" exercises
+
+Lessons: show a chart by leaving it last in a cell (it stores as HTML with the description as alt text, plus
+the description as text/plain); ``print(charts.describe(chart))`` beside it gives the description to print
+and screen readers in the notebook itself. Do not use ``plt.show()``: nothing here goes through pyplot.
 
 Wrong input (an unknown column, an empty table, a made-up source id) raises ``ValueError`` with a sentence
 saying what was expected and what was received.
