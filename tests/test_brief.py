@@ -199,6 +199,17 @@ def test_save_writes_one_self_contained_file(tmp_path, chart):
     assert the_map._repr_html_() == online_before, "saving must not change the learner's map"
 
 
+def test_saving_twice_gives_the_same_bytes_and_a_tiled_map_says_why_its_background_is_missing(tmp_path, chart):
+    b = complete(chart)
+    b.save(tmp_path / "one.html")
+    b.save(tmp_path / "two.html")
+    assert (tmp_path / "one.html").read_bytes() == (tmp_path / "two.html").read_bytes()
+    assert "Background tiles do not load" not in (tmp_path / "one.html").read_text(encoding="utf-8")
+    tiled = maps.region_map("With tiles", tiles=True, height=300)
+    b.attach(tiled)
+    assert "Background tiles do not load in a file opened from disk" in b.to_html()
+
+
 def test_save_to_a_folder_that_does_not_exist_says_so(tmp_path, chart):
     note = complete(chart).save(tmp_path / "no" / "such" / "folder" / "b.html")
     assert note.startswith("Could not write") and not (tmp_path / "no").exists()
