@@ -412,3 +412,15 @@ def test_loader_has_no_table_specific_branches():
     source = inspect.getsource(data)
     names = [r["name"] for r in json.loads((DATA / "datapackage.json").read_text())["resources"]]
     assert not [n for n in names if re.search(rf"==\s*['\"]{n}['\"]", source)]
+
+
+def test_environment_check_names_any_broken_file(data_copy, monkeypatch):
+    """check_environment loads every data set, so a broken route shows in lesson 00, not mid-lesson 03."""
+    from crossroads.envcheck import check_environment
+
+    data_copy.set_cell("routes.csv", 0, "waypoints", ";;")
+    monkeypatch.setenv("CROSSROADS_DATA", str(data_copy.folder))
+    report = check_environment()
+    assert not report.ok and "routes.csv, line 2" in repr(report)
+    monkeypatch.delenv("CROSSROADS_DATA")
+    assert check_environment().ok

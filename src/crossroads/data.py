@@ -45,7 +45,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["DataError", "load", "cite", "sources", "geojson", "year_label", "split_list", "data_dir", "names"]
+__all__ = ["DataError", "load", "cite", "sources", "geojson", "year_label", "split_list", "data_dir", "names", "check"]
 
 
 class DataError(ValueError):
@@ -152,6 +152,21 @@ def names(folder: str | os.PathLike | None = None) -> list[str]:
     True
     """
     return [r["name"] for r in _package(_folder(folder))["resources"]]
+
+
+def check(folder: str | os.PathLike | None = None) -> int:
+    """Load every data set (tables and outlines); return how many, or raise the first DataError.
+
+    >>> check() == len(names())
+    True
+    """
+    path = _folder(folder)
+    for res in _package(path)["resources"]:
+        if res.get("format") == "csv":
+            _load(res["name"], path, _stamp(path))
+        else:
+            _geojson(res["name"], path, _stamp(path))
+    return len(_package(path)["resources"])
 
 
 # --------------------------------------------------------------------------- reading and checking

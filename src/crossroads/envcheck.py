@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 NEEDED = [
     ("pandas", "tables and calculations", "pip install pandas"),
     ("folium", "the interactive maps", "pip install folium"),
+    ("matplotlib", "the charts", "pip install matplotlib"),
     ("ipywidgets", "sliders and drop-downs", "pip install ipywidgets"),
     ("jupyterlab_widgets", "showing widgets in JupyterLab", "pip install jupyterlab_widgets"),
 ]
@@ -62,8 +63,8 @@ def check_environment() -> Report:
     try:
         from crossroads import data
 
-        n = len(data.load("places"))
-        report.lines.append((True, f"The course data loads ({n} places)."))
+        count = data.check()  # every table and outline, so a broken file shows here, not mid-lesson
+        report.lines.append((True, f"The course data loads ({count} data sets, all checked)."))
     except Exception as err:  # the learner needs a sentence, not a traceback
         report.lines.append((False, f"The course data did not load: {err}"))
     return report
