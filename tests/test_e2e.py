@@ -252,6 +252,7 @@ def test_lesson_runs_in_jupyterlab(lab, browser, lesson):
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         first = page.locator(".jp-OutputArea-output iframe").first
         first.scroll_into_view_if_needed()
+        page.mouse.move(0, 0)  # no hover tooltip in the picture: only what shows without hovering
         page.wait_for_timeout(500)  # the labels settle after the frame is laid out
         first.screenshot(path=str(ARTIFACTS / f"{lesson.stem}_map.png"))
 
