@@ -18,6 +18,15 @@ from crossroads.exercises import lesson05
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "lessons" / "05_capstone.ipynb"
 CHROMIUM = Path(os.environ.get("CROSSROADS_CHROMIUM", "/usr/bin/chromium"))
+AXE = ROOT / "tests" / ".axe" / "node_modules" / "axe-core" / "axe.min.js"  # npm install --prefix tests/.axe axe-core@4
+
+
+def _serious_axe_violations(frame) -> list[str]:
+    """axe-core's serious and critical violations in a frame (WCAG 2.2 AA, as the lesson browser tests)."""
+    frame.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    found = frame.evaluate("""async () => (await axe.run(document, {iframes: false, resultTypes: ["violations"]}))
+        .violations.map(v => ({id: v.id, impact: v.impact, where: v.nodes[0].target.join(" ")}))""")
+    return [f"{v['id']} ({v['impact']}) at {v['where']}" for v in found if v["impact"] in ("serious", "critical")]
 
 
 def _code_cells() -> list[nbformat.NotebookNode]:
@@ -121,6 +130,11 @@ def test_saved_brief_opens_offline_and_shows_its_map_and_chart(solved, tmp_path)
             assert chart.evaluate("img => img.complete && img.naturalWidth > 0")
             assert "Bar chart titled" in chart.get_attribute("alt")
             assert page.locator("h1").inner_text().startswith("Can Central Asia's gas reach China")
+            if AXE.exists():
+                problems = _serious_axe_violations(page.main_frame)
+                for frame in page.frames[1:]:
+                    problems += [f"map: {p}" for p in _serious_axe_violations(frame)]
+                assert not problems, problems
         finally:
             browser.close()
     assert not requests, requests[:3]
