@@ -306,17 +306,29 @@ class Frame(_Fast):
                 // laid out is 0 px wide, and fitting then would give a NaN view; narrow maps drop the
                 // padding kept for the legend.
                 var moved = false;
-                function declutter() {  // hide a label that would overlap an earlier one (places before countries)
+                function declutter() {
+                    // Place each label right of its dot, else left, above or below; hide it if every spot
+                    // would cover an earlier label (places come before country names).
                     var shown = [];
                     var labels = map.getContainer().querySelectorAll(".crossroads-label:not(.crossroads-country)");
                     var countries = map.getContainer().querySelectorAll(".crossroads-country");
                     Array.prototype.concat.call([], Array.from(labels), Array.from(countries)).forEach(function (el) {
                         el.style.visibility = "";
+                        el.style.marginLeft = el.style.marginTop = "";
                         var r = el.getBoundingClientRect();
-                        var hit = shown.some(function (s) {
-                            return r.left < s.right && r.right > s.left && r.top < s.bottom && r.bottom > s.top;
+                        var moves = el.classList.contains("crossroads-country") ? [[0, 0]] :
+                            [[0, 0], [-r.width - 16, 0], [-r.width / 2 - 8, -r.height], [-r.width / 2 - 8, r.height]];
+                        var spot = moves.find(function (d) {
+                            return !shown.some(function (s) {
+                                return r.left + d[0] < s.right && r.right + d[0] > s.left &&
+                                       r.top + d[1] < s.bottom && r.bottom + d[1] > s.top;
+                            });
                         });
-                        if (hit) { el.style.visibility = "hidden"; } else { shown.push(r); }
+                        if (!spot) { el.style.visibility = "hidden"; return; }
+                        el.style.marginLeft = spot[0] + "px";
+                        el.style.marginTop = spot[1] + "px";
+                        shown.push({left: r.left + spot[0], right: r.right + spot[0],
+                                    top: r.top + spot[1], bottom: r.bottom + spot[1]});
                     });
                 }
                 function frame() {
