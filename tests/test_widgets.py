@@ -137,11 +137,24 @@ def test_membership_explorer_highlights_members():
 def test_membership_explorer_country_view():
     w = widgets.membership_explorer()
     members = data.load("memberships")
-    n_kaz = int((members["country"] == "KAZ").sum())
-    assert f"Kazakhstan: {n_kaz} memberships" in w.country_view.value
+    kinds = data.load("organizations").set_index("id")["kind"]
+    kaz = members.loc[members["country"] == "KAZ", "org_id"].map(kinds)
+    n_orgs, n_formats = int((kaz != "dialogue").sum()), int((kaz == "dialogue").sum())
+    assert n_orgs and n_formats
+    # dialogue formats are not memberships of organizations (content review F31)
+    assert f"Kazakhstan: {n_orgs} organizations and {n_formats} dialogue formats" in w.country_view.value
     assert "led by Russia" in w.country_view.value and "led by China" in w.country_view.value
+    assert "Convened by" in w.country_view.value and "simplification" in w.country_view.value
     w.country.value = "RUS"
-    assert f"Russia: {int((members['country'] == 'RUS').sum())} memberships" in w.country_view.value
+    assert "Russia: " in w.country_view.value and "organizations" in w.country_view.value
+
+
+def test_membership_explorer_counts_participants_of_dialogue_formats():
+    w = widgets.membership_explorer("c5_china")  # content review F30: it used to say "0 members"
+    members = data.load("memberships")
+    n = int((members["org_id"] == "c5_china").sum())
+    assert repr(w).startswith(f"<MembershipExplorer: China-Central Asia — {n} participants;")
+    assert "Convened by: <b>China</b>" in w.org_view.value
     with pytest.raises(ValueError, match="Unknown organization"):
         widgets.membership_explorer("nato")
 

@@ -20,10 +20,11 @@ import ipywidgets as W
 import pandas as pd
 
 from crossroads import data, maps
+from crossroads.scenario import OilScenario, oil_scenario  # lesson 03's what-if explorer lives in its own module
 from crossroads.maps import escape_text as esc
 
-__all__ = ["timeline", "trade_explorer", "membership_explorer", "route_explorer",
-           "Timeline", "TradeExplorer", "MembershipExplorer", "RouteExplorer", "value_label"]
+__all__ = ["timeline", "trade_explorer", "membership_explorer", "route_explorer", "oil_scenario",
+           "Timeline", "TradeExplorer", "MembershipExplorer", "RouteExplorer", "OilScenario", "value_label"]
 
 _MAP_HEIGHT = 380
 _LABEL = {"description_width": "initial"}  # show control labels in full
@@ -90,6 +91,15 @@ def _text_choice(what: str, value: Any, known: list[str]) -> str:
         if k.lower() == value.strip().lower():
             raise ValueError(f"Unknown {what} {value!r}. Did you mean {k!r}? (Ids are case-sensitive.)")
     raise maps._unknown(what, value, known)
+
+
+def _count(n: int, noun: str) -> str:
+    """``3 members``, ``1 member``: a count with its noun in the right number.
+
+    >>> _count(1, "member"), _count(0, "dialogue format")
+    ('1 member', '0 dialogue formats')
+    """
+    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
@@ -343,12 +353,19 @@ class MembershipExplorer(_Explorer):
         """Rows of memberships.csv for one country."""
         return self.members[self.members["country"] == iso3]
 
+    def _is_dialogue(self, org_id: str) -> bool:
+        return self.orgs.at[org_id, "kind"] == "dialogue"
+
     def summary(self) -> str:
         org = self.orgs.loc[self.organization.value]
-        n_members = int((self.members_of(org["id"])["role"] == "member").sum())
-        n_country = len(self.memberships_of(self.country.value))
-        return (f"{org['short_name']} — {n_members} members; "
-                f"{_country_name(self.country.value)} — {n_country} memberships")
+        rows = self.members_of(org["id"])
+        if self._is_dialogue(org["id"]):  # dialogue formats have participants, not members
+            side = _count(len(rows), "participant")
+        else:
+            side = _count(int((rows["role"] == "member").sum()), "member")
+        kinds = self.memberships_of(self.country.value)["org_id"].map(self._is_dialogue)
+        return (f"{org['short_name']} — {side}; {_country_name(self.country.value)} — "
+                f"{_count(int((~kinds).sum()), 'organization')}, {_count(int(kinds.sum()), 'dialogue format')}")
 
     def _update_org(self, change: Any = None) -> None:
         org = self.orgs.loc[self.organization.value]
@@ -364,16 +381,20 @@ class MembershipExplorer(_Explorer):
         self.map.value = m._repr_html_()
         founded = data.year_label(org["founded"]) if _present(org["founded"]) else "unknown"
         lead = _country_name(org["lead_power"]) if _present(org["lead_power"]) else "none (no single lead power)"
+        lead_label = "Convened by" if org["kind"] == "dialogue" else "Lead power (the course's simplification; see the note)"
         member_rows = [[esc(_country_name(r.country)), esc(r.role), esc(r.since) if _present(r.since) else "—"]
                        for r in rows.itertuples()]
         off_map = sorted(_country_name(c) for c in rows["country"] if c not in on_map)
         n_full = int((rows["role"] == "member").sum())
+        said = (f"{_count(len(rows), 'participant')} in this dialogue format; they are shaded on the map."
+                if org["kind"] == "dialogue" else
+                f"{_count(n_full, 'member')}, {_count(len(rows) - n_full, 'other participant')}; "
+                "members are shaded on the map.")
         self.org_view.value = _announce(
-            f"{esc(org['short_name'])}: {n_full} member{'s' * (n_full != 1)}, {len(rows) - n_full} other "
-            f"participant{'s' * (len(rows) - n_full != 1)}; members are shaded on the map.",
+            f"{esc(org['short_name'])}: {said}",
             f"<h4 style='margin:4px 0'>{esc(org['name'])} ({esc(org['short_name'])})</h4>"
             f"<p style='margin:2px 0'>Kind: {esc(org['kind'])} · Founded: <b>{esc(founded)}</b> · "
-            f"Lead power: <b>{esc(lead)}</b></p>"
+            f"{lead_label}: <b>{esc(lead)}</b></p>"
             + _table(["Country", "Role", "Since"], member_rows)
             + (f"<p style='font-size:12px'>Not on the map: {esc(', '.join(off_map))}.</p>" if off_map else "")
             + f"<p style='font-size:12px;color:#555'>{esc(org['note']) if _present(org['note']) else ''}<br>"
@@ -384,25 +405,38 @@ class MembershipExplorer(_Explorer):
         iso3 = self.country.value
         rows = self.memberships_of(iso3).merge(self.orgs.reset_index(drop=True), left_on="org_id", right_on="id",
                                                suffixes=("", "_org"))
-        table = _table(["Organization", "Role", "Since", "Lead power"], [
-            [esc(r.short_name), esc(r.role), esc(r.since) if _present(r.since) else "—",
-             esc(_country_name(r.lead_power)) if _present(r.lead_power) else "—"]
-            for r in rows.itertuples()])
-        leads = rows["lead_power"].map(lambda c: _country_name(c) if _present(c) else "no single power")
+        dialogue = rows["kind"] == "dialogue"
+        orgs, formats = rows[~dialogue], rows[dialogue]
+
+        def who(code: Any) -> str:
+            return esc(_country_name(code)) if _present(code) else "—"
+
+        org_table = _table(["Organization", "Role", "Since", "Lead power*"], [
+            [esc(r.short_name), esc(r.role), esc(r.since) if _present(r.since) else "—", who(r.lead_power)]
+            for r in orgs.itertuples()])
+        format_table = _table(["Dialogue format", "Role", "Since", "Convened by"], [
+            [esc(r.short_name), esc(r.role), esc(r.since) if _present(r.since) else "—", who(r.lead_power)]
+            for r in formats.itertuples()]) if len(formats) else ""
+        leads = orgs["lead_power"].map(lambda c: _country_name(c) if _present(c) else "no single power")
         counts = leads.value_counts()
         picture = ", ".join(f"{n} led by {esc(lead)}" if lead != "no single power" else f"{n} with no single lead power"
                             for lead, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-        self.country_view.value = _announce(f"{esc(_country_name(iso3))}: {len(rows)} memberships.",
-                                            f"<h4 style='margin:4px 0'>{esc(_country_name(iso3))}: "
-                                            f"{len(rows)} memberships</h4><p style='margin:2px 0'>{picture}.</p>"
-                                            + table)
+        name, n_orgs, n_formats = esc(_country_name(iso3)), _count(len(orgs), "organization"), len(formats)
+        counted = f"{n_orgs} and {_count(n_formats, 'dialogue format')}"
+        self.country_view.value = _announce(
+            f"{name}: {counted}.",
+            f"<h4 style='margin:4px 0'>{name}: {counted}</h4>"
+            f"<p style='margin:2px 0'>Organizations: {picture or 'none'}.</p>" + org_table
+            + "<p style='font-size:12px;color:#595959'>* The lead power is the course's simplification: the SCO, "
+              "for one, is usually seen as led jointly by China and Russia (see each organization's note).</p>"
+            + format_table)
 
 
 def membership_explorer(organization: str = "sco", country: str = "KAZ") -> MembershipExplorer:
     """Pick an organization (its members shaded on the map) or a country (all its memberships).
 
     >>> membership_explorer()  # doctest: +ELLIPSIS
-    <MembershipExplorer: SCO — ... members; Kazakhstan — ... memberships>
+    <MembershipExplorer: SCO — ... members; Kazakhstan — ... organizations, ... dialogue formats>
     """
     return MembershipExplorer(organization, country)
 
