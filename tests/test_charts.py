@@ -255,6 +255,14 @@ def test_wrong_input_gets_a_sentence_not_a_stack_of_internals(call, words):
     assert words in str(err.value)
 
 
+def test_chart_colours_meet_wcag_contrast_on_white():
+    graphics = [look.colour for look in charts._SERIES_LOOKS] + [look.colour for look in style.ACTORS.values()] \
+        + [look.colour for look in style.ROUTE_CATEGORIES.values()]
+    assert min(style.contrast_ratio(c) for c in graphics) >= 3.0  # lines, markers, bars (WCAG 1.4.11)
+    for text in (charts._RC["text.color"], charts._RC["xtick.color"], style.MUTED_TEXT):
+        assert style.contrast_ratio(text) >= 4.5  # titles, labels, ticks, source line (WCAG 1.4.3)
+
+
 def test_value_axes_write_thousands_with_separators():
     from matplotlib.figure import Figure
 

@@ -327,7 +327,7 @@ def _label_line_ends(ax: Any, table: pd.DataFrame, labels: Mapping[Any, str], lo
         ends[i][0] = max(ends[i][0], ends[i - 1][0] + gap)
     for y, x, column in ends:
         ax.annotate(labels[column], (x, y), xytext=(6, 0), textcoords="offset points", va="center",
-                    color=looks[column].colour, fontweight="bold", annotation_clip=False)
+                    color=style.TEXT, fontweight="bold", annotation_clip=False)  # text keeps 4.5:1
 
 
 def _series_text(series: pd.Series, unit: str) -> str:
