@@ -26,7 +26,11 @@
     correct option.
 
 To try the detector on another copy of the lessons (say, an old commit's), set
-``CROSSROADS_LESSONS=/path/to/dir``.
+``CROSSROADS_LESSONS=/path/to/dir`` (and ``PYTHONPATH`` to that commit's ``src``). Run on commit 13a535a,
+before the content revision, it failed on every leak the content review (4.2) and the novice walkthrough
+(recommendation 7) list: 01 q8/q9 (and lesson 00's Nur-Sultan note), 02 q1/q6/q10, 03 q2/q7, 03 q10 (lesson 00's
+"four trillion tons" note), 04 q1/q5/q6/q8, and the "123 BCE" option under 01 q2; plus the question order of
+lessons 01, 02 and 04, the missing glossary links, and the hints that computed 00 q1, 01 q1/q2 and 03 q5.
 """
 from __future__ import annotations
 
