@@ -206,10 +206,27 @@ def test_widget_maps_are_deterministic():
 # --------------------------------------------------------------------------- learner input and accessibility
 
 
-def test_timeline_list_scrolls_instead_of_growing():
+def test_timeline_list_scrolls_in_a_region_the_keyboard_reaches():
+    w = widgets.timeline()  # ipywidgets 8 ignored the old overflow_y: the list used never to scroll
+    assert "<div tabindex='0' role='region' aria-label='Events up to 2023'" in w.view.value
+    assert "overflow:auto" in w.view.value and "max-height:" in w.view.value
+
+
+def test_timeline_buttons_step_from_event_to_event():
     w = widgets.timeline()
-    assert w.view.layout.overflow == "auto"  # ipywidgets 8 ignores overflow_y: the list used never to scroll
-    assert w.view.layout.max_height
+    years = sorted(set(int(y) for y in w.events["year"]))
+    w.year.value = years[0]
+    w.later.click()
+    assert w.year.value == years[1]
+    w.earlier.click()
+    assert w.year.value == years[0]
+    w.earlier.click()  # before the first event: the start of the range
+    assert w.year.value == w.year.min
+    w.year.value = years[-1]
+    w.later.click()
+    assert w.year.value == w.year.max
+    for control in (w.year, w.earlier, w.later):  # every control has a name a screen reader reads
+        assert control.description
 
 
 def test_timeline_accepts_numbers_learners_get_from_pandas():

@@ -104,7 +104,7 @@ def _scenario_table(total: float, corridor: float, trips: int, china: float) -> 
 
 
 class OilScenario(W.VBox):
-    """Four labelled sliders and a text result (a live region, so screen readers hear each change).
+    """Four labelled number boxes and a text result (a live region, so screen readers hear each change).
 
     Controls: ``total`` (the ASSUMED total exports, Mt a year), ``corridor`` (Middle Corridor oil,
     Mt a year, src-000), ``trips`` (Caspian tanker trips a year, 8,000 t each, src-003) and ``china``
@@ -114,24 +114,26 @@ class OilScenario(W.VBox):
 
     def __init__(self, total: float = 60, corridor: float = 1.5, trips: int = 188, china: float = 0) -> None:
         wide = dict(style={"description_width": "330px"}, layout=W.Layout(width="min(760px, 100%)"))
-        self.total = W.FloatSlider(value=total, min=20, max=120, step=5, readout_format=".0f",
-                                   description="assumed_total_exports_mt (ASSUMPTION)", **wide)
-        self.corridor = W.FloatSlider(value=corridor, min=0, max=6, step=0.5, readout_format=".1f",
-                                      description="Middle Corridor oil, Mt a year (src-000)", **wide)
-        self.trips = W.IntSlider(value=trips, min=0, max=1000, step=2,
-                                 description="Caspian tanker trips a year, 8,000 t each (src-003)", **wide)
-        self.china = W.FloatSlider(value=china, min=0, max=6.5, step=0.5, readout_format=".1f",
-                                   description="Shift to the pipeline to China, Mt a year", **wide)
+        # Number boxes, not sliders: ipywidgets' slider handle has no name a screen reader can read
+        # (axe-core: aria-input-field-name); a labelled box steps with the arrow keys and takes typing.
+        self.total = W.BoundedFloatText(value=total, min=20, max=120, step=5, continuous_update=True,
+                                        description="assumed_total_exports_mt (ASSUMPTION)", **wide)
+        self.corridor = W.BoundedFloatText(value=corridor, min=0, max=6, step=0.5, continuous_update=True,
+                                           description="Middle Corridor oil, Mt a year (src-000)", **wide)
+        self.trips = W.BoundedIntText(value=trips, min=0, max=1000, step=2, continuous_update=True,
+                                      description="Caspian tanker trips a year, 8,000 t each (src-003)", **wide)
+        self.china = W.BoundedFloatText(value=china, min=0, max=6.5, step=0.5, continuous_update=True,
+                                        description="Shift to the pipeline to China, Mt a year", **wide)
         self.view = W.HTML()
         note = W.HTML("<p><b>assumed_total_exports_mt is an assumption: no course source gives it.</b> "
                       "The default of 60 is a placeholder, not a figure from any source.</p>")
         super().__init__([note, self.total, self.corridor, self.trips, self.china, self.view])
-        for slider in (self.total, self.corridor, self.trips, self.china):
-            slider.observe(self._update, names="value")
+        for box in (self.total, self.corridor, self.trips, self.china):
+            box.observe(self._update, names="value")
         self._update()
 
     def share(self) -> float:
-        """Percent of the exports still crossing Russia with the sliders as they are."""
+        """Percent of the exports still crossing Russia with the boxes as they are."""
         return share_via_russia(self.total.value, self.corridor.value, self.trips.value, self.china.value)
 
     def table(self) -> pd.DataFrame:
@@ -162,7 +164,7 @@ class OilScenario(W.VBox):
 
 
 def oil_scenario(total: float = 60, corridor: float = 1.5, trips: int = 188, china: float = 0) -> OilScenario:
-    """Lesson 03's scenario widget in one call; the arguments are the sliders' starting values.
+    """Lesson 03's scenario widget in one call; the arguments are the boxes' starting values.
 
     >>> oil_scenario(corridor=6, trips=750).share()
     70.0

@@ -19,9 +19,10 @@ from typing import Any
 import ipywidgets as W
 import pandas as pd
 
-from crossroads import data, maps
+from crossroads import data, maps, routes, text
 from crossroads.scenario import OilScenario, oil_scenario  # lesson 03's what-if explorer lives in its own module
-from crossroads.maps import escape_text as esc
+from crossroads.text import escape_text as esc
+from crossroads.text import present as _present
 
 __all__ = ["timeline", "trade_explorer", "membership_explorer", "route_explorer", "oil_scenario",
            "Timeline", "TradeExplorer", "MembershipExplorer", "RouteExplorer", "OilScenario", "value_label"]
@@ -53,19 +54,13 @@ def value_label(value: float, unit: str) -> str:
     return " ".join(p for p in (before, number, after) if p)
 
 
-def _present(value: Any) -> bool:
-    return value is not None and value is not pd.NA and not (isinstance(value, float) and math.isnan(value))
-
-
 def _cite(source_id: Any) -> str:
     """The escaped citation of a source (cached: data.cite searches the sources table each time)."""
-    return esc(maps._citation(maps._data_folder(), str(source_id))) if _present(source_id) else ""
+    return esc(text.citation(str(source_id))) if _present(source_id) else ""
 
 
 def _country_name(code: Any) -> str:
-    if not _present(code):
-        return "none"
-    return maps.country_names().get(str(code), str(code))
+    return text.country_name(code) if _present(code) else "none"
 
 
 def _announce(sentence: str, body: str) -> str:
@@ -90,7 +85,7 @@ def _text_choice(what: str, value: Any, known: list[str]) -> str:
     for k in known:
         if k.lower() == value.strip().lower():
             raise ValueError(f"Unknown {what} {value!r}. Did you mean {k!r}? (Ids are case-sensitive.)")
-    raise maps._unknown(what, value, known)
+    raise text.unknown(what, value, known)
 
 
 def _count(n: int, noun: str) -> str:
@@ -142,18 +137,38 @@ class Timeline(_Explorer):
                 raise ValueError(f"Unknown event categories {unknown}; choose from {', '.join(known)}.")
             events = events[events["category"].isin(categories)]
         self.events = events[(events["year"] >= start) & (events["year"] <= end)].reset_index(drop=True)
-        self.year = W.IntSlider(style=_LABEL, value=end, min=start, max=end, step=1, readout=False,
-                                continuous_update=False,
-                                description="Year", layout=W.Layout(width="60%"))
+        # A labelled number box and two buttons, not a slider: ipywidgets' slider handle has no name a
+        # screen reader can read (axe-core: aria-input-field-name), while these work by keyboard and by voice.
+        self.year = W.BoundedIntText(style=_LABEL, value=end, min=start, max=end, step=1, continuous_update=True,
+                                     description="Year (BCE as minus)", layout=W.Layout(width="240px"))
+        self.earlier = W.Button(description="◀ Earlier event", tooltip="Go back to the year of the previous event")
+        self.later = W.Button(description="Later event ▶", tooltip="Go on to the year of the next event")
         self.year_label = W.HTML()
         self.view = W.HTML()
         self.map = _map_box()
         self._map_key: tuple | None = None
-        super().__init__([W.HBox([self.year, self.year_label]), W.HBox([self.view, self.map])])
-        self.view.layout = W.Layout(width="45%", max_height=f"{_MAP_HEIGHT}px", overflow="auto")
+        super().__init__([W.HBox([self.year, self.earlier, self.later, self.year_label]),
+                          W.HBox([self.view, self.map])])
+        self.view.layout = W.Layout(width="45%")
         self.map.layout.width = "55%"
         self.year.observe(self._update, names="value")
+        self.earlier.on_click(lambda _button: self.step(-1))
+        self.later.on_click(lambda _button: self.step(+1))
         self._update()
+
+    def step(self, direction: int) -> None:
+        """Move to the year of the previous (-1) or next (+1) event, or to the end of the range.
+
+        >>> w = timeline(start=-200, end=2023)
+        >>> w.year.value = -200; w.step(+1); w.year.value > -200
+        True
+        """
+        years = sorted(set(int(y) for y in self.events["year"]))
+        here = self.year.value
+        if direction < 0:
+            self.year.value = max([y for y in years if y < here], default=self.year.min)
+        else:
+            self.year.value = min([y for y in years if y > here], default=self.year.max)
 
     def shown(self) -> pd.DataFrame:
         """The events up to the slider's year, newest first."""
@@ -172,14 +187,18 @@ class Timeline(_Explorer):
         self.year_label.value = f"<b style='font-size:16px'>{esc(data.year_label(self.year.value))}</b>"
         items = [
             f"<li><b>{esc(r.when)}</b> — {esc(r.title)}<br><span style='font-size:12px'>{esc(r.description)}</span>"
-            f"<br><small style='color:#555'>{esc(r.category)} · {_cite(r.source_id)}</small></li>"
+            f"<br><small style='color:#595959'>{esc(r.category)} · {_cite(r.source_id)}</small></li>"
             for r in shown.itertuples()
         ]
         n = len(items)
+        year = esc(data.year_label(self.year.value))
+        listing = (f"<ul style='padding-left:18px;margin:0'>{''.join(items)}</ul>" if items
+                   else "<i>No events in the course data up to this year.</i>")
+        # the list scrolls inside a region the keyboard can reach (tab to it, then the arrow keys)
         self.view.value = _announce(
-            f"{n} event{'s' * (n != 1)} up to {esc(data.year_label(self.year.value))}, newest first.",
-            f"<ul style='padding-left:18px;margin:0'>{''.join(items)}</ul>" if items
-            else "<i>No events in the course data up to this year.</i>")
+            f"{n} event{'s' * (n != 1)} up to {year}, newest first.",
+            f"<div tabindex='0' role='region' aria-label='Events up to {year}' "
+            f"style='max-height:{_MAP_HEIGHT - 30}px;overflow:auto'>{listing}</div>")
         place_ids = tuple(dict.fromkeys(p for p in shown["place_id"] if _present(p)))
         if place_ids != self._map_key:  # the map only changes when the set of places does
             m = maps.region_map("Places of these events", tiles=False, bounds=maps.EURASIA, height=_MAP_HEIGHT)
@@ -370,7 +389,7 @@ class MembershipExplorer(_Explorer):
     def _update_org(self, change: Any = None) -> None:
         org = self.orgs.loc[self.organization.value]
         rows = self.members_of(org["id"])
-        on_map = set(maps.outline_codes())
+        on_map = set(text.outline_codes())
         m = maps.region_map(f"{org['short_name']}: members", tiles=False, bounds=maps.EURASIA, height=_MAP_HEIGHT)
         full = [c for c in rows.loc[rows["role"] == "member", "country"] if c in on_map]
         other = [c for c in rows.loc[rows["role"] != "member", "country"] if c in on_map]
@@ -467,7 +486,7 @@ class RouteExplorer(_Explorer):
         return "RUS" in data.split_list(self.routes.loc[self.route.value, "countries"])
 
     def summary(self) -> str:
-        km = maps.route_length_km(self.route.value)
+        km = routes.route_length_km(self.route.value)
         return f"{self.route.value} — {km:,.0f} km, {'transits Russia' if self.transits_russia() else 'avoids Russia'}"
 
     def _update(self, change: Any = None) -> None:
@@ -482,11 +501,11 @@ class RouteExplorer(_Explorer):
         russia = ("<b>Yes</b>: it crosses Russia." if self.transits_russia()
                   else "<b>No</b>: it avoids Russian territory.")
         self.view.value = _announce(
-            f"{esc(r['name'])}: {maps.route_length_km(r['id']):,.0f} km, "
+            f"{esc(r['name'])}: {routes.route_length_km(r['id']):,.0f} km, "
             f"{'crosses Russia' if self.transits_russia() else 'avoids Russia'}.",
             f"<h4 style='margin:4px 0'>{esc(r['name'])}</h4>"
             f"<p style='margin:2px 0'>{esc(maps.ROUTE_CATEGORIES[r['category']].singular)}, <b>{esc(status)}</b>{opened}</p>"
-            f"<p style='margin:2px 0'>Length along its waypoints: <b>{maps.route_length_km(r['id']):,.0f} km</b> "
+            f"<p style='margin:2px 0'>Length along its waypoints: <b>{routes.route_length_km(r['id']):,.0f} km</b> "
             "(great-circle legs summed; the real track is longer)</p>"
             f"<p style='margin:2px 0'>Countries crossed: {esc(', '.join(crossed))}</p>"
             f"<p style='margin:2px 0'>Transits Russia? {russia}</p>"
