@@ -206,25 +206,28 @@ by_name["trade_series"]["sources"] = [{"title": "Source: International Monetary 
 by_name["population_gdp"]["licenses"] = [WB]
 by_name["population_gdp"]["sources"] = [{"title": "World Bank, World Development Indicators (SP.POP.TOTL, NY.GDP.MKTP.CD), via datahub.io core datasets"}]
 
-resources.append({
-    "name": "countries_geo", "path": "countries.geojson", "format": "geojson", "mediatype": "application/geo+json",
-    "profile": "data-resource", "encoding": "utf-8",
-    "title": "Simplified country outlines for the region (Natural Earth, public domain)",
-    "description": "Derived from Natural Earth 1:50m (Central Asia and neighbours) and 1:110m (others) by data/build/make_countries.py: simplified, coordinates rounded to 2 decimals, properties iso3 and name only.",
-    "sources": [{"title": "Natural Earth Admin-0 countries, via AshKyd/geojson-regions", "path": "https://www.naturalearthdata.com/"}],
-    "licenses": [{"name": "public-domain", "title": "Natural Earth: public domain"}],
-    "crossroads": {"featureProperties": ["iso3", "name"]},
-})
+def outlines(name, path, title, description, source, properties):
+    """A GeoJSON resource (public-domain Natural Earth shapes) whose features all carry ``properties``."""
+    return {
+        "name": name, "path": path, "format": "geojson", "mediatype": "application/geo+json",
+        "profile": "data-resource", "encoding": "utf-8", "title": title, "description": description,
+        "sources": [source], "licenses": [{"name": "public-domain", "title": "Natural Earth: public domain"}],
+        "crossroads": {"featureProperties": properties},
+    }
 
-resources.append({
-    "name": "occupied_geo", "path": "occupied.geojson", "format": "geojson", "mediatype": "application/geo+json",
-    "profile": "data-resource", "encoding": "utf-8",
-    "title": "Areas under Russian occupation, drawn hatched on the maps (Natural Earth, public domain)",
-    "description": "Crimea, the parts of Donetsk and Luhansk regions Natural Earth draws, Abkhazia and South Ossetia, from Natural Earth's 1:50m breakaway and disputed areas layer by data/build/make_countries.py: simplified, coordinates rounded to 2 decimals. Policy: ref-naturalearth in sources.csv.",
-    "sources": [{"title": "Natural Earth Admin-0 breakaway and disputed areas (1:50m)", "path": "https://www.naturalearthdata.com/"}],
-    "licenses": [{"name": "public-domain", "title": "Natural Earth: public domain"}],
-    "crossroads": {"featureProperties": ["id", "name", "country", "since", "source_id"]},
-})
+
+resources.append(outlines(
+    "countries_geo", "countries.geojson", "Simplified country outlines for the region (Natural Earth, public domain)",
+    "Derived from Natural Earth 1:50m (Central Asia and neighbours) and 1:110m (others) by data/build/make_countries.py: simplified, coordinates rounded to 2 decimals, properties iso3 and name only.",
+    {"title": "Natural Earth Admin-0 countries, via AshKyd/geojson-regions", "path": "https://www.naturalearthdata.com/"},
+    ["iso3", "name"],
+))
+resources.append(outlines(
+    "occupied_geo", "occupied.geojson", "Areas under Russian occupation, drawn hatched on the maps (Natural Earth, public domain)",
+    "Crimea, the parts of Donetsk and Luhansk regions Natural Earth draws, Abkhazia and South Ossetia, from Natural Earth's 1:50m breakaway and disputed areas layer by data/build/make_countries.py: simplified, coordinates rounded to 2 decimals. Policy: ref-naturalearth in sources.csv.",
+    {"title": "Natural Earth Admin-0 breakaway and disputed areas (1:50m)", "path": "https://www.naturalearthdata.com/"},
+    ["id", "name", "country", "since", "source_id"],
+))
 
 package = {
     "profile": "data-package",
