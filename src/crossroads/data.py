@@ -262,7 +262,8 @@ def _read_csv(path: Path, expected: list[str]) -> tuple[pd.DataFrame, list[int]]
     unknown = [repr(c) if c.strip() else f"an unnamed column (position {i + 1}: a trailing comma?)"
                for i, c in enumerate(header) if c not in expected]
     if unknown:
-        problems.append(f"unknown column(s) {', '.join(unknown)}")
+        problems.append(f"unknown column(s) {', '.join(unknown)} (a new column must first be described in "
+                        "data/build/make_datapackage.py; then run that script)")
     doubled = sorted({c for c in header if header.count(c) > 1 and c in expected})
     if doubled:
         problems.append(f"column(s) {', '.join(doubled)} appear twice")
