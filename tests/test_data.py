@@ -407,14 +407,26 @@ def test_generated_datapackage_equals_the_committed_one():
         "data/datapackage.json is out of date: run python data/build/make_datapackage.py"
 
 
-def test_loader_has_no_table_specific_branches():
-    """What a table needs comes from datapackage.json; the loader never tests a table's name."""
-    import inspect
-    import re
-
-    source = inspect.getsource(data)
-    names = [r["name"] for r in json.loads((DATA / "datapackage.json").read_text())["resources"]]
-    assert not [n for n in names if re.search(rf"==\s*['\"]{n}['\"]", source)]
+def test_a_new_table_gets_list_links_and_dates_from_its_schema_alone(data_copy):
+    """What a table needs comes from datapackage.json: a table the loader has never heard of gets
+    the same checks and date columns as events and routes."""
+    package = json.loads(data_copy.text("datapackage.json"))
+    package["resources"].append({"name": "trips", "path": "trips.csv", "format": "csv", "schema": {"fields": [
+        {"name": "stops", "type": "list", "delimiter": ";", "constraints": {"required": True},
+         "crossroads": {"itemReference": {"resource": "places", "fields": "id"}}},
+        {"name": "day", "type": "string", "constraints": {"required": True},
+         "crossroads": {"date": {"addColumns": True}}},
+    ]}})
+    data_copy.write_text("datapackage.json", json.dumps(package))
+    data_copy.write_text("trips.csv", "stops,day\nalmaty;astana,2023-05-19\nalmaty,-138\n")
+    trips = data.load("trips", data_copy.folder)
+    assert trips["when"].tolist() == ["138 BCE", "19 May 2023"]
+    data_copy.write_text("trips.csv", "stops,day\nalmaty;atlantis,2023-05-19\n")
+    with pytest.raises(data.DataError, match="trips.csv, line 2: stops atlantis not in places.csv"):
+        data.load("trips", data_copy.folder)
+    data_copy.write_text("trips.csv", "stops,day\nalmaty,2023-02-29\n")
+    with pytest.raises(data.DataError, match="February has no day 29"):
+        data.load("trips", data_copy.folder)
 
 
 def test_environment_check_names_any_broken_file(data_copy, monkeypatch):
