@@ -118,7 +118,7 @@ def format_table(rows: list[Grade], qcols: list[str] | None = None) -> str:
 
 _CSS = """body{font-family:sans-serif;margin:24px;color:#222;max-width:1100px}
 table{border-collapse:collapse;margin:8px 0 20px}th,td{border-bottom:1px solid #ddd;padding:4px 8px;
-text-align:left;vertical-align:top}th{background:#f4f4f4}.num{text-align:right}.small{color:#555;font-size:90%}
+text-align:left;vertical-align:top}th{background:#f4f4f4}.num{text-align:right;white-space:nowrap}.small{color:#555;font-size:90%}
 .correct{color:#2e7d32}.wrong,.invalid{color:#c62828}.missing{color:#757575}.error{color:#e65100}"""
 
 

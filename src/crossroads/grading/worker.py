@@ -125,9 +125,17 @@ def _zombie(pid: int) -> bool:
         return True
 
 
+def _is_launcher(pid: int) -> bool:
+    try:
+        return SANDBOX.encode() in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+
+
 def kill_leftovers(token: str) -> int:
     """Kill every process this worker or the submission left behind; returns how many."""
     victims = {pid for pid in set(_descendants(os.getpid())) | set(_marked(token)) if not _zombie(pid)}
+    ours = {pid for pid in victims if _is_launcher(pid)}  # the sandbox itself, still on its way out
     for pid in victims:
         try:
             os.kill(pid, signal.SIGKILL)
@@ -143,7 +151,7 @@ def kill_leftovers(token: str) -> int:
             if not any(Path(f"/proc/{p}").exists() for p in victims):
                 break
             time.sleep(0.02)
-    return len(victims)
+    return len(victims - ours)
 
 
 def _prepare(job: dict, token: str) -> tuple[Path, Path, dict]:
