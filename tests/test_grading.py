@@ -407,3 +407,7 @@ def test_a_killed_grader_keeps_the_rows_it_wrote(tmp_path):
     proc.wait()
     record = json.loads(out.read_text().splitlines()[0])
     assert record["notebook"] == str(quick) and record["score"] == 1
+    deadline = time.monotonic() + 30  # the orphaned worker cleans up after itself
+    while time.monotonic() < deadline and list(Path(tempfile.gettempdir()).glob(f"crossroads-grade-{proc.pid}-*")):
+        time.sleep(0.2)
+    assert not list(Path(tempfile.gettempdir()).glob(f"crossroads-grade-{proc.pid}-*"))

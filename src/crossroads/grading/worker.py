@@ -29,14 +29,20 @@ import time
 from pathlib import Path
 from typing import Any
 
-from jupyter_client.manager import AsyncKernelManager
+PR_SET_CHILD_SUBREAPER, PR_SET_PDEATHSIG = 36, 1
+_STOPPED: list[bool] = []
+
+if __name__ == "__main__" and sys.platform.startswith("linux"):  # before the slow imports below
+    signal.signal(signal.SIGTERM, lambda *_: _STOPPED.append(True))
+    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)  # the grader died: clean up, stop
+
+from jupyter_client.manager import AsyncKernelManager  # noqa: E402
 
 from crossroads.grading import extract
 
 SANDBOX = str(Path(__file__).with_name("sandbox.py"))
 MARKER_VAR = "CROSSROADS_GRADING_RUN"
 NOBODY = 65534
-PR_SET_CHILD_SUBREAPER, PR_SET_PDEATHSIG = 36, 1
 
 
 class SandboxKernelManager(AsyncKernelManager):
@@ -270,6 +276,17 @@ def _cap_outputs(client, cap: int) -> None:
     client.output = output
 
 
+def _orphan(job: dict) -> bool:
+    """Whether the grader that started us is gone (then nobody else will clean up)."""
+    return bool(job.get("parent")) and os.getppid() != job["parent"]
+
+
+def _remove(*folders) -> None:
+    for folder in folders:
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def _stop(*_) -> None:
     raise SystemExit(1)  # runs the clean-up in run()'s finally
 
@@ -282,12 +299,11 @@ def run(job: dict, out) -> None:
         try:
             libc = ctypes.CDLL(None)
             libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
-            libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)  # the grader died: clean up and stop
         except (OSError, AttributeError):
             pass
-        if job.get("parent") and os.getppid() != job["parent"]:
-            _emit(out, event="done", problem="the grader stopped", protections={}, leftovers=0)
-            return
+    if _STOPPED or _orphan(job):
+        _remove(job.get("base"), job.get("private"))
+        return
     base = private = None
     problem, protections = "", {}
     try:
@@ -299,9 +315,7 @@ def run(job: dict, out) -> None:
         problem = problem or f"could not grade: {type(err).__name__}: {' '.join(str(err).split())[:200]}"
     finally:
         leftovers = kill_leftovers(token)
-        for folder in (base, private):
-            if folder is not None:
-                shutil.rmtree(folder, ignore_errors=True)
+        _remove(base, private, job.get("private") if _orphan(job) else None)
     _emit(out, event="done", problem=problem, protections=protections, leftovers=leftovers)
 
 
