@@ -411,3 +411,57 @@ def test_a_killed_grader_keeps_the_rows_it_wrote(tmp_path):
     while time.monotonic() < deadline and list(Path(tempfile.gettempdir()).glob(f"crossroads-grade-{proc.pid}-*")):
         time.sleep(0.2)
     assert not list(Path(tempfile.gettempdir()).glob(f"crossroads-grade-{proc.pid}-*"))
+
+
+# ---------------------------------------------------------------------------
+# Briefs (lesson 05): form checks next to the scores, judged in the grader
+# ---------------------------------------------------------------------------
+
+BRIEF_CELLS = ['''
+from crossroads import charts, maps
+from crossroads.brief import Brief
+import crossroads.brief as cb
+
+good = Brief("Can Central Asia's gas reach China without crossing Russia?", author="test")
+gas_map = maps.region_map("Gas to China", tiles=False)
+maps.add_routes(gas_map, ids=["ca_china_gas_line_a"])
+chart = charts.route_volumes()
+good.add_claim("Lines A to C carried Turkmen gas to China from 2009 to 2014.", evidence=55, sources=["src-003"])
+good.add_claim("The route crosses Uzbekistan and Kazakhstan, not Russia.", evidence=gas_map, sources=["src-000"])
+good.add_claim("Planned volumes exceed what was delivered in 2022.", evidence=chart, sources=["src-002"])
+good.counter_argument("Wishnick reads Russia's gas deals of 2023 as keeping it in the Central Asian market.",
+                      sources=["src-004"], answers=[1])
+good.recommendation("Kazakhstan should weigh gas transit to China against its own growing demand for gas.")
+good.limits("The course data stop at 2023 and give no prices, so costs cannot be compared here.")
+
+bad = Brief("Is China now Kazakhstan's most important partner?")
+bad.add_claim("China's share of Kazakhstan's trade rose to 18 % by 2020.", evidence=18.0, sources=["src-999"])
+cb._form_checks = lambda brief: []         # a cheat: check() in this kernel now finds nothing wrong
+''']
+
+
+@pytest.mark.slow
+def test_grade_reports_each_briefs_form_checks_judged_outside_the_kernel(tmp_path):
+    path = submission(tmp_path, "brief.ipynb", BRIEF_CELLS, lesson="05")
+    (row,) = grade([path], timeout=120, cell_timeout=60)
+    assert set(row.briefs) == {"good", "bad"}, (row.briefs, row.note)
+    done, total = map(int, re.match(r"(\d+)/(\d+) form checks pass", row.briefs["good"]).groups())
+    assert done == total >= 10 and ":" not in row.briefs["good"], row.briefs["good"]
+    bad = row.briefs["bad"]  # the kernel's patched check() changes nothing: the grader checks the form itself
+    assert not bad.startswith(f"{total}/") and "'src-999', which is not a source id" in bad
+    assert "No counter-argument yet" in bad and "No map attached" in bad and "No chart attached" in bad
+    assert "brief_form" in format_csv([row]).splitlines()[0] and "src-999" in format_csv([row])
+    assert "Brief bad" in format_html([row])
+
+
+def test_malformed_brief_read_outs_are_reported_not_raised():
+    from crossroads.grading import judge_briefs
+
+    rows = judge_briefs({"brief:a": extract.CannotGrade("a brief that could not be read"),
+                         "brief:b": extract.BriefForm({"claims": [[1, 2]], "counter": "x", "attachments": [[1]]}),
+                         "brief:c": extract.BriefForm({"question": 5, "claims": [["t", [["other list", ""]], []]]}),
+                         "answer_q1": 3})
+    assert set(rows) == {"a", "b", "c"}
+    assert rows["a"] == "cannot be checked: a brief that could not be read"
+    assert rows["b"].startswith("cannot be checked") or "form checks pass" in rows["b"]
+    assert "Claim 1's evidence includes a other list" in rows["c"] and "cites no source" in rows["c"]

@@ -68,8 +68,20 @@ def _is_number(item: Any) -> bool:
     return isinstance(item, numbers.Real) and not isinstance(item, bool) and not math.isnan(float(item))
 
 
+class Shown(NamedTuple):
+    """Evidence as a grader read it out of a notebook: only its kind ("chart", "map", ...) and title."""
+
+    kind: str
+    title: str = ""
+
+
+_EVIDENCE_KINDS = ("chart", "map", "table", "number", "figure in words")
+
+
 def _kind(item: Any) -> str | None:
     """What a piece of evidence is, in words; None if it is not evidence the course can show."""
+    if isinstance(item, Shown):
+        return item.kind if item.kind in _EVIDENCE_KINDS else None
     if _is_chart(item):
         return "chart"
     if _is_map(item):
@@ -324,7 +336,8 @@ def _form_checks(brief: Brief) -> list[Check]:
             add(Check(f"claim{number}-evidence", False, f"{label} has no evidence: add evidence=... (a number, table, "
                                                         "chart or map you computed from the course data)."))
         elif None in kinds:
-            bad = type(claim.evidence[kinds.index(None)]).__name__
+            odd = claim.evidence[kinds.index(None)]
+            bad = odd.kind if isinstance(odd, Shown) else type(odd).__name__
             add(Check(f"claim{number}-evidence", False, f"{label}'s evidence includes a {bad}, which is not a number, "
                                                         "table, chart or map (text needs at least one figure in it)."))
         else:
@@ -533,6 +546,28 @@ def _document(brief: Brief) -> str:
 
 
 # --------------------------------------------------------------------------- for graders
+
+
+def from_form(form: dict) -> Brief:
+    """A Brief rebuilt from the plain data a grader reads out of a notebook, so its form can be checked there.
+
+    >>> form = {"question": "Is China now Kazakhstan's most important partner?", "claims": [
+    ...     ["China's share rose to 18 %.", [["chart", "Trade shares"]], ["data-imf-dots"]]]}
+    >>> from_form(form).charts()[0].title
+    'Trade shares'
+    """
+    brief = Brief(str(form.get("question") or ""))
+    for text, evidence, sources in (tuple(c) for c in form.get("claims") or [] if len(c) == 3):
+        brief.claims.append(Claim(_text(text), [Shown(str(k), str(t)) for k, t in evidence],
+                                  [str(s) for s in sources]))
+    brief.attachments = [Shown(str(k), str(t)) for k, t in form.get("attachments") or []]
+    counter = form.get("counter")
+    if counter and len(counter) == 3:
+        brief.counter = _Counter(_text(counter[0]), [str(s) for s in counter[1]],
+                                 [a for a in counter[2] if isinstance(a, int)])
+    brief.recommendation_text = _text(form.get("recommendation") or "")
+    brief.limits_text = _text(form.get("limits") or "")
+    return brief
 
 
 def brief_form_report(briefs: Any) -> list[dict[str, Any]]:

@@ -59,6 +59,7 @@ class Grade:
     note: str = ""
     complete: bool = False                                   # every cell ran within the limits
     protections: list[str] = field(default_factory=list)
+    briefs: dict[str, str] = field(default_factory=dict)    # variable -> the brief's form checks (lesson 05)
 
     @property
     def score(self) -> int:
@@ -107,6 +108,33 @@ def judge(lesson, values: dict) -> Grade:
         if status != "correct":
             row.answers[q.qid] = describe(value)
     return row
+
+
+def judge_briefs(values: dict) -> dict[str, str]:
+    """The form checks of each ``Brief`` read out of a notebook, judged here with the course's own checks.
+
+    >>> judge_briefs({"brief:mine": extract.BriefForm({"question": "Why?"})})["mine"].split(". ")[0]
+    '0/7 form checks pass: The question is 4 characters: write at least 10'
+    """
+    from crossroads import brief as briefs
+
+    out = {}
+    for key, form in values.items():
+        if not key.startswith("brief:"):
+            continue
+        name = key[len("brief:"):]
+        if not isinstance(form, extract.BriefForm):
+            out[name] = "cannot be checked: " + (form.why if isinstance(form, extract.CannotGrade) else "unreadable")
+            continue
+        try:
+            feedback = briefs.from_form(form).check()
+        except Exception as err:  # a malformed read-out is reported, never raised
+            out[name] = f"cannot be checked ({type(err).__name__})"
+            continue
+        done, total = feedback.score
+        problems = " ".join(feedback.problems)
+        out[name] = f"{done}/{total} form checks pass" + (f": {problems}" if problems else "")
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -306,6 +334,7 @@ def _grade_submission(sub: _Submission, lesson, settings: dict) -> Grade:
             values = {}
     judged = judge(lesson, values)
     row.statuses, row.answers, row.details = judged.statuses, judged.answers, judged.details
+    row.briefs = judge_briefs(values)
     notes = []
     for cell in events["cells"]:
         if cell.get("error"):

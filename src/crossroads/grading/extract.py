@@ -96,6 +96,49 @@ def enc(v, depth=0):
                    "[" + ",".join(seq(row, depth) for row in frame.to_numpy(dtype=object).tolist()) + "]")
     return other(t.__name__ if isinstance(t.__name__, str) else "object")
 
+def plain_text(x):
+    return x if type(x) is str and len(x) <= TEXT else ""
+
+def plain_ids(xs):
+    return [x for x in xs if type(x) is str][:50] if type(xs) is list else []
+
+def shown(e):
+    # a piece of evidence as [kind, title]: only its type is looked at, never its methods
+    t = type(e)
+    n, m = type.__getattribute__(t, "__name__"), type.__getattribute__(t, "__module__")
+    if n == "Chart" and m == "crossroads.charts" or n == "Map" and str.startswith(str(m), "crossroads.maps"):
+        d = object.__getattribute__(e, "__dict__")
+        return ["chart" if n == "Chart" else "map", plain_text(dict.get(d, "title", ""))]
+    if pd is not None and t in (pd.DataFrame, pd.Series):
+        return ["table" if len(e) else "empty table", ""]
+    if t is int or t is float and v_ok(e) or np is not None and isinstance(e, np.number):
+        return ["number", ""]
+    if t is str:
+        return ["figure in words" if any(c.isdigit() for c in e) else "text without a figure", ""]
+    return ["other " + str(n), ""]
+
+def v_ok(x):
+    return x == x
+
+def brief(v):
+    # a Brief's form as plain data: its texts, source ids and the kinds of its evidence
+    d = object.__getattribute__(v, "__dict__")
+    claims = []
+    for c in (dict.get(d, "claims") or [])[:20]:
+        cd = object.__getattribute__(c, "__dict__")
+        evidence = dict.get(cd, "evidence") if type(dict.get(cd, "evidence")) is list else []
+        claims.append([plain_text(dict.get(cd, "text")), [shown(e) for e in evidence[:20]],
+                       plain_ids(dict.get(cd, "sources"))])
+    counter = dict.get(d, "counter")
+    if counter is not None:
+        cd = object.__getattribute__(counter, "__dict__")
+        answers = [a for a in (dict.get(cd, "answers") or []) if type(a) is int][:20]
+        counter = [plain_text(dict.get(cd, "text")), plain_ids(dict.get(cd, "sources")), answers]
+    attached = dict.get(d, "attachments") if type(dict.get(d, "attachments")) is list else []
+    return {"question": plain_text(dict.get(d, "question")), "claims": claims, "counter": counter,
+            "recommendation": plain_text(dict.get(d, "recommendation_text")),
+            "limits": plain_text(dict.get(d, "limits_text")), "attachments": [shown(e) for e in attached[:20]]}
+
 parts = []
 for name in names:
     if dict.__contains__(ns, name):
@@ -103,6 +146,19 @@ for name in names:
             parts.append(hexs(name) + ":" + enc(dict.__getitem__(ns, name)))
         except BaseException as err:
             parts.append(hexs(name) + ":" + '["other",' + hexs("could not be read (%s)" % type(err).__name__) + "]")
+found = 0
+for name in list(dict.keys(ns)):
+    v = dict.__getitem__(ns, name)
+    t = type(v)
+    if (type(name) is str and not str.startswith(name, "_") and found < 5
+            and type.__getattribute__(t, "__name__") == "Brief"
+            and type.__getattribute__(t, "__module__") == "crossroads.brief"):
+        found += 1
+        try:
+            parts.append(hexs("brief:" + name) + ":" + tag("brief", enc(brief(v), 1)))
+        except BaseException as err:
+            parts.append(hexs("brief:" + name) + ":" + '["other",' + hexs("could not be read (%s)"
+                                                                         % type(err).__name__) + "]")
 out["text"] = marker + "{" + ",".join(parts) + "}" + marker
 '''
 
@@ -153,6 +209,10 @@ class CannotGrade:
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, CannotGrade) and other.why == self.why
+
+
+class BriefForm(dict):
+    """A learner's ``Brief`` read out as plain data (texts, source ids, kinds of evidence), for form checks."""
 
 
 def decode(payload: str) -> dict[str, Any]:
@@ -236,6 +296,9 @@ def _value(tagged: Any) -> Any:
         return dict(pairs)
     if kind == "dataframe":
         return _frame(*args[:4])
+    if kind == "brief":
+        form = _value(args[0])
+        return BriefForm(form) if isinstance(form, dict) else CannotGrade("a brief that could not be read")
     raise ValueError(f"unknown kind {kind[:20]!r}")
 
 

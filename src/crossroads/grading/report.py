@@ -44,14 +44,16 @@ def csv_cell(value: object) -> object:
 
 
 def csv_header(qcols: list[str]) -> list[str]:
-    return ["notebook", "lesson", *qcols, "score", "total", "errors", "hints", "solutions", "note", "protections"]
+    return ["notebook", "lesson", *qcols, "score", "total", "errors", "hints", "solutions", "note", "protections",
+            "brief_form"]
 
 
 def csv_row(row: Grade, qcols: list[str]) -> list[object]:
     """One CSV row: a status word per question (empty if the lesson has no such question)."""
     cells = [row.notebook, row.lesson or "", *[row.statuses.get(q, "") for q in qcols], row.score, row.total,
              " ".join(map(str, row.errors)), " ".join(f"{q}:{n}" for q, n in row.hints.items()),
-             " ".join(row.solutions), row.note, "; ".join(row.protections)]
+             " ".join(row.solutions), row.note, "; ".join(row.protections),
+             " | ".join(f"{name}: {text}" for name, text in row.briefs.items())]
     return [csv_cell(cell) for cell in cells]
 
 
@@ -64,7 +66,7 @@ def format_csv(rows: list[Grade], qcols: list[str] | None = None) -> str:
     """The results as CSV: one row per notebook, a status word per question.
 
     >>> print(format_csv([Grade("+a.ipynb", "00", {"q1": "correct"})]).splitlines()[1])
-    '+a.ipynb,00,correct,1,1,,,,,
+    '+a.ipynb,00,correct,1,1,,,,,,
     """
     qcols = qcols if qcols is not None else _columns(rows)
     out = io.StringIO()
@@ -94,8 +96,9 @@ class Table:
     def row(self, row: Grade) -> str:
         marks = [MARKS.get(row.statuses.get(q, ""), "").ljust(3) for q in self.qcols]
         score = f"{row.score}/{row.total}" if row.total else "-"
+        note = "; ".join([row.note] * bool(row.note) + [f"brief {n}: {t.split(':')[0]}" for n, t in row.briefs.items()])
         return "  ".join([clean(row.notebook).ljust(self.width), (row.lesson or "?").ljust(6), *marks,
-                          score.ljust(6), (", ".join(map(str, row.errors)) or "-").ljust(6), clean(row.note)]).rstrip()
+                          score.ljust(6), (", ".join(map(str, row.errors)) or "-").ljust(6), clean(note)]).rstrip()
 
     def footer(self, rows: list[Grade]) -> str:
         lines = ["", LEGEND]
@@ -198,7 +201,9 @@ def format_html(rows: list[Grade]) -> str:
             hints = ", ".join(f"{q} ({n})" for q, n in r.hints.items())
             parts.append(f"<tr><td>{_e(Path(r.notebook).name)}</td><td>{_bar(r.score / r.total if r.total else 0, 100)}</td>"
                          f"<td class='num'>{r.score}/{r.total}</td>{cells}<td>{_e(hints) or '—'}</td>"
-                         f"<td>{_e(', '.join(r.solutions)) or '—'}</td><td class='small'>{_e(r.note)}</td></tr>")
+                         f"<td>{_e(', '.join(r.solutions)) or '—'}</td><td class='small'>{_e(r.note)}"
+                         + "".join(f"<br><b>Brief {_e(name)}</b>: {_e(text)}" for name, text in r.briefs.items())
+                         + "</td></tr>")
         parts.append("</table>")
     ungraded = [r for r in rows if not r.statuses]
     if ungraded:
