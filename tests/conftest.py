@@ -29,6 +29,14 @@ def pytest_addoption(parser, pluginmanager):
         group.addoption("--nbval-sanitize-with", help="ignored: nbval is disabled")
 
 
+def pytest_collection_modifyitems(items):
+    """Every ``slow`` test (a whole notebook graded in a sandbox, a site build, a fresh Python process) is
+    end-to-end too, so the quick loop ``pytest -m "not e2e"`` leaves it to the full run."""
+    for item in items:
+        if item.get_closest_marker("slow") and not item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.e2e)
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     """The repository folder (where pyproject.toml is)."""

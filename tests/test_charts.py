@@ -79,6 +79,7 @@ def test_every_chart_is_small_and_shown_as_an_image_with_its_description_as_alt_
     assert chart.size[0] == int(charts.WIDTH_IN * charts.DPI)
 
 
+@pytest.mark.slow  # draws every chart again
 def test_drawing_twice_gives_the_same_bytes(drawn):
     for name, make in MAKERS.items():
         again = make()
@@ -86,6 +87,7 @@ def test_drawing_twice_gives_the_same_bytes(drawn):
         assert again.to_html() == drawn[name].to_html(), name
 
 
+@pytest.mark.slow  # fresh Python processes
 def test_bytes_are_the_same_in_two_fresh_processes_and_whatever_the_learner_set_in_rcparams():
     script = textwrap.dedent("""
         import hashlib, sys
@@ -114,6 +116,7 @@ def test_drawing_leaves_the_learners_matplotlib_settings_alone():
     assert dict(matplotlib.rcParams) == before
 
 
+@pytest.mark.slow  # fresh Python processes
 def test_importing_charts_does_not_import_matplotlib_until_a_chart_is_drawn():
     script = textwrap.dedent("""
         import sys

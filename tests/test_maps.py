@@ -68,6 +68,7 @@ def test_adding_layers_after_a_render_gives_the_same_html_as_building_at_once():
     assert m._repr_html_() == standard_map()._repr_html_()
 
 
+@pytest.mark.slow  # a fresh Python process
 def test_html_is_identical_across_processes():
     """Another process, with another hash seed, renders the same bytes (one subprocess: it costs 5 s)."""
     script = textwrap.dedent("""

@@ -18,6 +18,8 @@ import pytest
 
 from crossroads import site
 
+pytestmark = pytest.mark.slow  # each run builds the site once (Sphinx, ~10 s)
+
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = sorted(p.name for p in (ROOT / "lessons").glob("[0-9][0-9]_*.ipynb"))
 HUB = "https://hub.example.edu"
