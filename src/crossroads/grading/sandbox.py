@@ -111,17 +111,23 @@ def _expose(paths: list[str], scratch: str) -> None:
             _call("umount2", spot.encode(), ctypes.c_int(MNT_DETACH))
 
 
-def _hide_siblings(base: str) -> None:
+def _hide_siblings(base: str, needed: list[str] = ()) -> None:
     """An empty tmpfs over ``base``'s parent (the system temp folder) with only ``base`` bound back,
-    so kernels graded at the same time cannot see or touch each other's folders."""
+    so kernels graded at the same time cannot see or touch each other's folders. Folders the kernel's
+    Python needs that lie in the temp folder too (a course checked out under /tmp, its venv) are bound back."""
     parent = os.path.dirname(base)
-    keep = os.open(base, os.O_RDONLY | os.O_DIRECTORY)
+    inside = sorted({os.path.realpath(p) for p in needed if os.path.realpath(p).startswith(parent + os.sep)
+                     and os.path.isdir(os.path.realpath(p))})
+    inside = [p for p in inside if not any(p != q and p.startswith(q + os.sep) for q in inside)]
+    keep = [(path, os.open(path, os.O_RDONLY | os.O_DIRECTORY)) for path in [base] + inside]
     try:
         _mount("tmpfs", parent, "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777")
-        os.makedirs(base, exist_ok=True)
-        _mount(f"/proc/self/fd/{keep}", base, None, MS_BIND | MS_REC)
+        for path, fd in keep:
+            os.makedirs(path, exist_ok=True)
+            _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC)
     finally:
-        os.close(keep)
+        for _path, fd in keep:
+            os.close(fd)
 
 
 def _limits(limits: dict[str, int]) -> list[str]:
@@ -208,7 +214,7 @@ def main(argv: list[str]) -> int:
                 status["expose_error"] = str(err)
         if config.get("base"):
             try:
-                _hide_siblings(config["base"])
+                _hide_siblings(config["base"], config.get("expose", []))
                 status["private_tmp"] = True
             except OSError as err:
                 status["private_tmp_error"] = str(err)

@@ -88,6 +88,12 @@ def _needed_paths() -> list[str]:
     paths |= {p for p in sys.path if p and os.path.isdir(p)}
     if os.environ.get("CROSSROADS_DATA"):
         paths.add(os.environ["CROSSROADS_DATA"])
+    try:
+        from crossroads import data
+
+        paths.add(str(data.data_dir()))  # an editable install reads the repository's data/
+    except Exception:
+        pass
     return sorted(paths)
 
 
