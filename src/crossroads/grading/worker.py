@@ -237,10 +237,27 @@ async def _run(job: dict, out, token: str, base: Path, private: Path) -> str:
                     await read_answers(index)
             state["cell"] = None
 
+    async def watch_the_grader() -> None:  # a killed grader leaves nobody to wait for this notebook
+        while not _orphan(job):
+            await asyncio.sleep(0.5)
+
     limit, start = float(job.get("timeout", 120)), time.monotonic()
     try:
-        await asyncio.wait_for(run_cells(), limit)
-        problem = ""
+        runner, watcher = asyncio.ensure_future(run_cells()), asyncio.ensure_future(watch_the_grader())
+        done, _pending = await asyncio.wait({runner, watcher}, timeout=limit, return_when=asyncio.FIRST_COMPLETED)
+        watcher.cancel()
+        if runner in done:
+            runner.result()  # raises what running the cells raised
+            problem = ""
+        else:
+            runner.cancel()
+            try:
+                await runner
+            except BaseException:  # the cancellation itself, or the kernel dying with it
+                pass
+            if watcher not in done:
+                raise asyncio.TimeoutError()
+            problem = f"the grader stopped {_where(state['cell'])}"
     except Exception as err:  # nbclient turns the cancellation by wait_for into DeadKernelError
         where = _where(state["cell"])
         if isinstance(err, (asyncio.TimeoutError, TimeoutError)) or time.monotonic() - start >= limit - 0.5:
