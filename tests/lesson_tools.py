@@ -53,3 +53,11 @@ def assert_malformed_answers_are_refused(question) -> None:
     for answer in MALFORMED:
         feedback = question.check(answer)
         assert not feedback.correct and feedback.status in {"unanswered", "invalid", "wrong"}, (answer, feedback)
+
+
+def assert_named_slip(question, wrong, advice: str, trapped: bool = False) -> None:
+    """A well-known wrong answer is refused with its own advice (``trapped``: from the question's ``traps=``)."""
+    feedback = question.check(wrong)
+    assert not feedback.correct, (question.qid, wrong)
+    assert feedback.trapped or not trapped, (question.qid, wrong, "not caught by a trap")
+    assert advice in repr(feedback), repr(feedback)

@@ -10,7 +10,8 @@ import pytest
 from crossroads import data
 from crossroads.exercises import lesson00 as ex
 
-from lesson_tools import ROOT, answer_order, assert_malformed_answers_are_refused, lesson_namespace, paste_solution
+from lesson_tools import (ROOT, answer_order, assert_malformed_answers_are_refused, assert_named_slip,
+                          lesson_namespace, paste_solution)
 
 NOTEBOOK = ROOT / "lessons" / "00_start_here.ipynb"
 SETUP = {"q4": ["cell-ports-code"], "q7": ["cell-events-code"]}
@@ -43,9 +44,7 @@ def test_empty_and_malformed_answers_never_raise(question):
     (ex.q8, "Press Ctrl + S in the Binder tab", "deleted"),
 ])
 def test_well_known_slips_get_their_own_advice(question, wrong, advice):
-    feedback = question.check(wrong)
-    assert not feedback.correct
-    assert advice in repr(feedback), repr(feedback)
+    assert_named_slip(question, wrong, advice)
 
 
 def test_wrong_order_is_wrong():

@@ -7,7 +7,8 @@ import pytest
 from crossroads import data
 from crossroads.exercises import lesson01 as ex
 
-from lesson_tools import ROOT, answer_order, assert_malformed_answers_are_refused, lesson_namespace, paste_solution
+from lesson_tools import (ROOT, answer_order, assert_malformed_answers_are_refused, assert_named_slip,
+                          lesson_namespace, paste_solution)
 
 NOTEBOOK = ROOT / "lessons" / "01_silk_road.ipynb"
 SETUP = {"q5": ["cell-22", "cell-24"]}
@@ -47,9 +48,7 @@ def test_empty_and_malformed_answers_never_raise(question):
     (ex.q13, "In January 2022", "earliest date"),
 ])
 def test_well_known_slips_get_their_own_advice(question, wrong, advice):
-    feedback = question.check(wrong)
-    assert not feedback.correct
-    assert advice in repr(feedback), repr(feedback)
+    assert_named_slip(question, wrong, advice)
 
 
 def test_spans_across_the_era_have_no_year_0():

@@ -9,6 +9,7 @@ import pytest
 from crossroads import data
 from crossroads.exercises import lesson04 as ex
 from crossroads.exercises.core import reset_results
+from lesson_tools import assert_malformed_answers_are_refused, assert_named_slip
 
 EVENTS = data.load("events").set_index("id")
 PLACES = data.load("places").set_index("id")
@@ -73,9 +74,7 @@ def test_day_gaps_from_the_dates():
     ("q6", 229, "longest"),
 ])
 def test_known_slips_get_named_feedback(qid, slip, words):
-    feedback = getattr(ex, qid).check(slip)
-    assert not feedback.correct and feedback.trapped
-    assert words in " ".join(feedback.lines)
+    assert_named_slip(getattr(ex, qid), slip, words, trapped=True)
 
 
 def test_wrong_options_get_their_notes():
@@ -88,9 +87,7 @@ def test_wrong_options_get_their_notes():
 
 @pytest.mark.parametrize("qid", [f"q{i}" for i in range(1, 13)])
 def test_empty_and_malformed_answers_are_not_correct(qid):
-    q = getattr(ex, qid)
-    for bad in (None, "", [], {"x": 1}, float("nan")):
-        assert not q.check(bad).correct
+    assert_malformed_answers_are_refused(getattr(ex, qid))
 
 
 def test_notebook_teaches_before_asking_and_has_two_maps_and_a_chart():
