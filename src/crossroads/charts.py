@@ -58,11 +58,12 @@ import math
 import textwrap
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import pandas as pd
 
 from crossroads import data, style
+from crossroads.text import country_name
 
 __all__ = [
     "Chart", "describe", "line", "bar", "trade_shares", "mirror_trade", "route_volumes", "oil_scenario",
@@ -511,19 +512,13 @@ def trade_shares(partners: Sequence[str] = ("CHN", "RUS", "EUU"), start: int = 1
     total = kaz.groupby(["year", "partner"])["value_usd_m"].sum().unstack().astype(float)
     shares = total[partners].div(total["WLD"], axis=0) * 100
     shares.index = shares.index.astype(int)
-    names = {p: _TRADE_NAMES.get(p, _country_name(p)) for p in partners}
+    names = {p: _TRADE_NAMES.get(p, country_name(p)) for p in partners}
     title = f"Who trades with Kazakhstan: shares of its trade, {start}-{end}"
     estimated = sorted(set(kaz.loc[kaz["estimate"].astype(bool) & kaz["partner"].isin(partners), "year"]))
     note = f"Estimates for {', '.join(map(str, estimated))}." if estimated else ""
     return _line_chart(shares, title=title, x_label="Year", y_label="% of Kazakhstan's total trade",
                        source_ids=("data-imf-dots",), labels=names, unit=" %", note=note,
                        what="Each partner's share of Kazakhstan's exports plus imports as Kazakhstan reports them")
-
-
-def _country_name(code: str) -> str:
-    """A country's English name from ``data/countries.csv``, or the code itself."""
-    names = data.load("countries").set_index("iso3")["name"]
-    return str(names.get(code, code))
 
 
 def mirror_trade(partner: str = "CHN", flow: str = "imports", start: int = 1995, end: int = 2020) -> Chart:
@@ -790,7 +785,7 @@ def population_economy(year: int = 2023, countries: Sequence[str] = CENTRAL_ASIA
         have = table.dropna(subset=["gdp_usd"])["year"]
         raise ValueError(f"No population or GDP for {', '.join(missing)} in {year}: pick a year from "
                          f"{int(have.min())} to {int(have.max())}.")
-    names = {c: _country_name(c) for c in countries}
+    names = {c: country_name(c) for c in countries}
     out = pd.DataFrame({"population_m": rows["population"].astype(float) / 1e6,
                         "gdp_usd_bn": rows["gdp_usd"].astype(float) / 1e9})
     out["gdp_per_person_usd"] = rows["gdp_usd"].astype(float) / rows["population"].astype(float)

@@ -22,6 +22,7 @@ import pandas as pd
 from crossroads import data, maps, routes, text
 from crossroads.scenario import OilScenario, oil_scenario  # lesson 03's what-if explorer lives in its own module
 from crossroads.text import escape_text as esc
+from crossroads.text import plural
 from crossroads.text import present as _present
 
 __all__ = ["timeline", "trade_explorer", "membership_explorer", "route_explorer", "oil_scenario",
@@ -86,15 +87,6 @@ def _text_choice(what: str, value: Any, known: list[str]) -> str:
         if k.lower() == value.strip().lower():
             raise ValueError(f"Unknown {what} {value!r}. Did you mean {k!r}? (Ids are case-sensitive.)")
     raise text.unknown(what, value, known)
-
-
-def _count(n: int, noun: str) -> str:
-    """``3 members``, ``1 member``: a count with its noun in the right number.
-
-    >>> _count(1, "member"), _count(0, "dialogue format")
-    ('1 member', '0 dialogue formats')
-    """
-    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
@@ -176,7 +168,7 @@ class Timeline(_Explorer):
 
     def summary(self) -> str:
         n = len(self.shown())
-        return f"{data.year_label(self.year.value)} — {n} event{'s' * (n != 1)}"
+        return f"{data.year_label(self.year.value)} — {plural(n, 'event')}"
 
     def _update(self, change: Any = None) -> None:
         if self.year.value == 0:  # there is no year 0: step on to 1 CE or back to 1 BCE
@@ -196,7 +188,7 @@ class Timeline(_Explorer):
                    else "<i>No events in the course data up to this year.</i>")
         # the list scrolls inside a region the keyboard can reach (tab to it, then the arrow keys)
         self.view.value = _announce(
-            f"{n} event{'s' * (n != 1)} up to {year}, newest first.",
+            f"{plural(n, 'event')} up to {year}, newest first.",
             f"<div tabindex='0' role='region' aria-label='Events up to {year}' "
             f"style='max-height:{_MAP_HEIGHT - 30}px;overflow:auto'>{listing}</div>")
         place_ids = tuple(dict.fromkeys(p for p in shown["place_id"] if _present(p)))
@@ -292,8 +284,7 @@ class TradeExplorer(_Explorer):
         n, d = len(self.selected()), len(self.disagreements())
         year = "all years" if self.year.value == "all" else ("no year" if self.year.value == "none" else self.year.value)
         source = "all sources" if self.source.value == "all" else self.source.value
-        return (f"{self.partner.value}, {year}, {source} — {n} figure{'s' * (n != 1)}, "
-                f"{d} disagreement{'s' * (d != 1)}")
+        return f"{self.partner.value}, {year}, {source} — {plural(n, 'figure')}, {plural(d, 'disagreement')}"
 
     def _on_partner(self, change: Any = None) -> None:
         self._refresh_choices()
@@ -319,7 +310,7 @@ class TradeExplorer(_Explorer):
                          f"(<code>{esc(first['subject'])}</code>, {esc(year)}): every version side by side.</p>"
                          + _table(["Value", "As stated", "Source"], cells))
         n, d = len(rows), len(parts) - 1
-        self.view.value = _announce(f"{n} trade figure{'s' * (n != 1)} shown; sources disagree on "
+        self.view.value = _announce(f"{plural(n, 'trade figure')} shown; sources disagree on "
                                     f"{d} quantit{'ies' if d != 1 else 'y'}.", "".join(parts))
 
 
@@ -379,12 +370,12 @@ class MembershipExplorer(_Explorer):
         org = self.orgs.loc[self.organization.value]
         rows = self.members_of(org["id"])
         if self._is_dialogue(org["id"]):  # dialogue formats have participants, not members
-            side = _count(len(rows), "participant")
+            side = plural(len(rows), "participant")
         else:
-            side = _count(int((rows["role"] == "member").sum()), "member")
+            side = plural(int((rows["role"] == "member").sum()), "member")
         kinds = self.memberships_of(self.country.value)["org_id"].map(self._is_dialogue)
         return (f"{org['short_name']} — {side}; {_country_name(self.country.value)} — "
-                f"{_count(int((~kinds).sum()), 'organization')}, {_count(int(kinds.sum()), 'dialogue format')}")
+                f"{plural(int((~kinds).sum()), 'organization')}, {plural(int(kinds.sum()), 'dialogue format')}")
 
     def _update_org(self, change: Any = None) -> None:
         org = self.orgs.loc[self.organization.value]
@@ -405,9 +396,9 @@ class MembershipExplorer(_Explorer):
                        for r in rows.itertuples()]
         off_map = sorted(_country_name(c) for c in rows["country"] if c not in on_map)
         n_full = int((rows["role"] == "member").sum())
-        said = (f"{_count(len(rows), 'participant')} in this dialogue format; they are shaded on the map."
+        said = (f"{plural(len(rows), 'participant')} in this dialogue format; they are shaded on the map."
                 if org["kind"] == "dialogue" else
-                f"{_count(n_full, 'member')}, {_count(len(rows) - n_full, 'other participant')}; "
+                f"{plural(n_full, 'member')}, {plural(len(rows) - n_full, 'other participant')}; "
                 "members are shaded on the map.")
         self.org_view.value = _announce(
             f"{esc(org['short_name'])}: {said}",
@@ -440,8 +431,8 @@ class MembershipExplorer(_Explorer):
         counts = leads.value_counts()
         picture = ", ".join(f"{n} led by {esc(lead)}" if lead != "no single power" else f"{n} with no single lead power"
                             for lead, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-        name, n_orgs, n_formats = esc(_country_name(iso3)), _count(len(orgs), "organization"), len(formats)
-        counted = f"{n_orgs} and {_count(n_formats, 'dialogue format')}"
+        name, n_orgs, n_formats = esc(_country_name(iso3)), plural(len(orgs), "organization"), len(formats)
+        counted = f"{n_orgs} and {plural(n_formats, 'dialogue format')}"
         self.country_view.value = _announce(
             f"{name}: {counted}.",
             f"<h4 style='margin:4px 0'>{name}: {counted}</h4>"
