@@ -2,11 +2,13 @@
 battery of hostile notebooks graded in one batch next to honest ones (lesson 00)."""
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -407,10 +409,48 @@ def test_a_killed_grader_keeps_the_rows_it_wrote(tmp_path):
     proc.wait()
     record = json.loads(out.read_text().splitlines()[0])
     assert record["notebook"] == str(quick) and record["score"] == 1
+    left = lambda: list(Path(tempfile.gettempdir()).glob(f"crossroads-*-{proc.pid}-*"))  # noqa: E731
     deadline = time.monotonic() + 30  # the orphaned worker cleans up after itself
-    while time.monotonic() < deadline and list(Path(tempfile.gettempdir()).glob(f"crossroads-grade-{proc.pid}-*")):
+    while time.monotonic() < deadline and left():
         time.sleep(0.2)
-    assert not list(Path(tempfile.gettempdir()).glob(f"crossroads-grade-{proc.pid}-*"))
+    assert not left()
+
+
+def _worker(tmp_path, notebook: Path) -> tuple[subprocess.Popen, Path, Path]:
+    """A grading worker started by this test process, as the grader starts one."""
+    base, private = tmp_path / "kernel-folders", tmp_path / "worker-folders"
+    job = {"notebook": base64.b64encode(notebook.read_bytes()).decode(), "name": "submission.ipynb",
+           "variables": ["answer_q1"], "timeout": 60, "cell_timeout": 60, "parent": os.getpid(),
+           "isolation": {"drop_privileges": False, "namespaces": False}, "base": str(base), "private": str(private)}
+    proc = subprocess.Popen([sys.executable, "-m", "crossroads.grading.worker"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdin.write(json.dumps(job).encode())
+    proc.stdin.close()
+    return proc, base, private
+
+
+@pytest.mark.slow
+def test_a_worker_stopped_again_and_again_still_cleans_up(tmp_path):
+    """A killed grader with many threads sends its parent-death signal once per thread."""
+    slow = submission(tmp_path, "slow.ipynb", ["import time\ntime.sleep(60)"])
+    proc, base, private = _worker(tmp_path, slow)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (base / "work" / "submission.ipynb").exists():
+        time.sleep(0.05)
+    assert proc.poll() is None
+    while proc.poll() is None and time.monotonic() < deadline:
+        proc.send_signal(signal.SIGTERM)
+        time.sleep(0.01)
+    assert proc.wait(30) is not None
+    assert not base.exists() and not private.exists()
+    assert b"Traceback" not in proc.stderr.read()
+
+
+def test_a_worker_whose_grader_died_before_sending_the_job_exits_quietly(tmp_path):
+    proc = subprocess.Popen([sys.executable, "-m", "crossroads.grading.worker"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, err = proc.communicate(b"", timeout=60)
+    assert proc.returncode == 1 and out == b"" and b"Traceback" not in err
 
 
 # ---------------------------------------------------------------------------

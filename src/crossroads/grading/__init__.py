@@ -15,9 +15,12 @@ Example: ``rows = grade(["submissions/anna.ipynb"], html="report.html")``.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
+import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -184,8 +187,6 @@ def _probe(plan: dict) -> bool:
     except (OSError, subprocess.SubprocessError, ValueError):
         return False
     finally:
-        import shutil
-
         shutil.rmtree(base, ignore_errors=True)
 
 
@@ -293,19 +294,20 @@ def _grade_submission(sub: _Submission, lesson, settings: dict) -> Grade:
     hints, solutions = extract.help_seen(sub.nb.cells)
     keyed, reads_key = extract.key_use(sub.nb.cells)
     solutions += [qid for qid in keyed if qid not in solutions]
-    staging = Path(tempfile.mkdtemp(prefix="crossroads-sub-"))
-    base = Path(tempfile.mkdtemp(prefix=f"crossroads-grade-{os.getpid()}-"))  # the kernel's folders
+    # The worker creates (and removes) both folders: a grader killed at any moment leaves nothing behind.
+    tag = f"{os.getpid()}-{secrets.token_hex(6)}"
+    staging = Path(tempfile.gettempdir()) / f"crossroads-sub-{tag}"  # the worker's own files
+    base = Path(tempfile.gettempdir()) / f"crossroads-grade-{tag}"  # the kernel's folders
     events = {"answers": None, "cells": [], "help": {}, "done": None}
     try:
-        name = "submission.ipynb"
-        (staging / name).write_bytes(sub.data)
-        job = {"notebook": str(staging / name), "name": name, "variables": [q.variable for q in lesson],
+        job = {"notebook": base64.b64encode(sub.data).decode("ascii"), "name": "submission.ipynb",
+               "variables": [q.variable for q in lesson],
                "timeout": settings["timeout"], "cell_timeout": settings["cell_timeout"],
                "kernel": settings["kernel_name"], "isolation": settings["plan"], "output_cap": settings["output_cap"],
-               "limits": {**LIMITS, "cpu": int(settings["timeout"]) + 10, "nproc": _process_limit(settings["plan"])}, "log": str(staging / "worker.log"),
+               "limits": {**LIMITS, "cpu": int(settings["timeout"]) + 10, "nproc": _process_limit(settings["plan"])},
                "parent": os.getpid(), "base": str(base), "private": str(staging)}
         proc = subprocess.Popen([sys.executable, "-m", "crossroads.grading.worker"], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=staging,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=tempfile.gettempdir(),
                                 start_new_session=True)
         reader = threading.Thread(target=_read_events, args=(proc, events), daemon=True)
         reader.start()
@@ -321,8 +323,6 @@ def _grade_submission(sub: _Submission, lesson, settings: dict) -> Grade:
         _kill_group(proc)
         reader.join(10)
     finally:
-        import shutil
-
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(base, ignore_errors=True)
     values = {}

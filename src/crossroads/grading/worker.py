@@ -16,6 +16,7 @@ marker variable) and its temporary folders are deleted.
 from __future__ import annotations
 
 import asyncio
+import base64
 import ctypes
 import json
 import os
@@ -24,7 +25,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -168,12 +168,13 @@ def kill_leftovers(token: str) -> int:
 
 def _prepare(job: dict, token: str) -> tuple[Path, Path, dict]:
     """The kernel's folders (owned by nobody when dropping privileges) and the launcher config."""
-    base = Path(job["base"]) if job.get("base") else Path(tempfile.mkdtemp(prefix="crossroads-grade-"))
-    private = Path(tempfile.mkdtemp(prefix="crossroads-worker-", dir=job.get("private")))  # never the kernel's
+    base, private = Path(job["base"]), Path(job["private"])
+    private.mkdir(mode=0o700)  # the worker's own files, never the kernel's
+    base.mkdir(mode=0o700)
     for sub in ("work", "home", "tmp", "ipython", "jupyter/config", "jupyter/data", "jupyter/runtime", "ipc",
                 "scratch"):
         (base / sub).mkdir(parents=True)
-    shutil.copyfile(job["notebook"], base / "work" / job["name"])
+    (base / "work" / job["name"]).write_bytes(base64.b64decode(job["notebook"]))
     isolation = job.get("isolation", {})
     uid = NOBODY if isolation.get("drop_privileges") and os.getuid() == 0 else None
     if uid is not None:
@@ -311,6 +312,9 @@ def _remove(*folders) -> None:
 
 
 def _stop(*_) -> None:
+    """Stop once, then clean up in peace: a killed multi-threaded grader sends its parent-death
+    signal once per thread (the worker is handed from thread to thread as they die)."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise SystemExit(1)  # runs the clean-up in run()'s finally
 
 
@@ -325,10 +329,8 @@ def run(job: dict, out) -> None:
         except (OSError, AttributeError):
             pass
     if _STOPPED or _orphan(job):
-        _remove(job.get("base"), job.get("private"))
         return
-    base = private = None
-    problem, protections = "", {}
+    problem, protections, leftovers = "", {}, 0
     try:
         base, private, _ = _prepare(job, token)
         problem = asyncio.run(_run(job, out, token, base, private))
@@ -336,17 +338,19 @@ def run(job: dict, out) -> None:
         protections = json.loads(status.read_text()) if status.exists() else {}
     except Exception as err:
         problem = problem or f"could not grade: {type(err).__name__}: {' '.join(str(err).split())[:200]}"
-    finally:
+    finally:  # also when stopped half-way: the folders are named by the job, so nothing is left behind
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         leftovers = kill_leftovers(token)
-        _remove(base, private, job.get("private") if _orphan(job) else None)
+        _remove(job["base"], job["private"])
     _emit(out, event="done", problem=problem, protections=protections, leftovers=leftovers)
 
 
 if __name__ == "__main__":
     _out = os.fdopen(os.dup(1), "w", encoding="utf-8")
-    _job = json.loads(sys.stdin.read())
+    try:
+        _job = json.loads(sys.stdin.read())
+    except ValueError:  # the grader died before it sent the job: nothing was created, nothing to do
+        sys.exit(1)
     _null = os.open(os.devnull, os.O_RDWR)
     os.dup2(_null, 1)
-    if _job.get("log"):
-        os.dup2(os.open(_job["log"], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), 2)
     run(_job, _out)
