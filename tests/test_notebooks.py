@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -141,3 +144,16 @@ def test_print_loops_are_stored_the_same_way_every_time(lesson_paths, tmp_path):
             assert all(len(c.outputs) == 1 for c in normalised.cells[1:]), [len(c.outputs) for c in normalised.cells]
             stored.add(nbformat.writes(normalised))
     assert len(stored) == 1
+
+
+def test_course_tools_skip_the_slow_iri_checker_and_still_validate_notebooks():
+    """``crossroads.startup`` keeps jsonschema's 1.8 s IRI parser out; notebook validation is unchanged."""
+    code = ("import sys, crossroads.startup, nbformat\n"
+            "nb = nbformat.read(sys.argv[1], as_version=4)\n"
+            "nbformat.validate(nb)\n"
+            "broken = nbformat.from_dict({'nbformat': 4, 'nbformat_minor': 5, 'metadata': {}, 'cells': [{'cell_type': 'nope'}]})\n"
+            "try:\n    nbformat.validate(broken)\nexcept nbformat.ValidationError:\n    print('refused')\n"
+            "print('rfc3987_syntax' in sys.modules and sys.modules['rfc3987_syntax'] is not None)")
+    lesson = sorted((Path(__file__).parents[1] / "lessons").glob("0*.ipynb"))[0]
+    done = subprocess.run([sys.executable, "-c", code, str(lesson)], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["refused", "False"]

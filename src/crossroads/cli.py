@@ -180,6 +180,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``crossroads`` command; returns the exit code. Example: ``main(["solutions", "00"])``."""
+    from crossroads import startup
+
+    startup.skip_slow_imports()
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

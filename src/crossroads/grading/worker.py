@@ -36,6 +36,7 @@ if __name__ == "__main__" and sys.platform.startswith("linux"):  # before the sl
     signal.signal(signal.SIGTERM, lambda *_: _STOPPED.append(True))
     ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)  # the grader died: clean up, stop
 
+from crossroads import startup  # noqa: E402,F401  (before nbformat: skips a slow import)
 from jupyter_client.manager import AsyncKernelManager  # noqa: E402
 
 from crossroads.grading import extract
