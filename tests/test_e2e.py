@@ -369,6 +369,36 @@ def test_map_frames_itself_once_it_has_room(browser, tmp_path, width):
         page.close()
 
 
+@pytest.mark.parametrize("width", [830, 1000])
+def test_no_place_label_starts_under_the_legend(browser, tmp_path, width):
+    """As lesson 01 draws it: the Silk Road's eastern end (Xi'an) once sat under the legend."""
+    from crossroads import maps
+
+    m = maps.region_map("The Silk Road: two strands of the network", bounds=maps.EURASIA, offline=True)
+    maps.add_routes(m, category="ancient")
+    maps.add_places(m, kinds="silk_road_city")
+    (tmp_path / "map.html").write_text(m.get_root().render(), encoding="utf-8")
+    (tmp_path / "page.html").write_text(
+        f'<iframe id="f" src="map.html" style="width:{width}px;height:{m.height_px}px;border:0"></iframe>',
+        encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto((tmp_path / "page.html").as_uri())
+        frame = page.frame_locator("#f")
+        frame.locator(".crossroads-label").first.wait_for(state="attached", timeout=10_000)
+        page.wait_for_timeout(800)
+        covered = page.frames[1].evaluate("""() => {
+            const box = document.querySelector(".crossroads-legend").getBoundingClientRect();
+            return Array.from(document.querySelectorAll(".crossroads-label:not(.crossroads-country)"))
+                .filter(e => getComputedStyle(e).visibility !== "hidden")
+                .filter(e => { const r = e.getBoundingClientRect();
+                               return r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top; })
+                .map(e => e.textContent.trim()); }""")
+        assert covered == [], f"labels under the legend: {covered}"
+    finally:
+        page.close()
+
+
 def test_map_pans_and_zooms_from_the_keyboard_with_a_visible_focus_ring(browser, tmp_path):
     from crossroads import maps
 

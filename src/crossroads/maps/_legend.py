@@ -338,7 +338,7 @@ class Frame(_Fast):
                                paddingBottomRight: options.paddingBottomRight.slice()};
                     var legend = document.querySelector(".crossroads-legend");
                     if (fit.paddingBottomRight[0] && legend) {  // keep what the map shows beside its legend
-                        fit.paddingBottomRight[0] = Math.min(fit.paddingBottomRight[0], legend.offsetWidth + 20);
+                        fit.paddingBottomRight[0] = legend.offsetWidth + 20;
                     }
                     if (size.x < 2 * (fit.paddingTopLeft[0] + fit.paddingBottomRight[0]) + 60) {
                         fit.paddingTopLeft = fit.paddingBottomRight = [0, 0];
@@ -382,7 +382,7 @@ class Frame(_Fast):
         return f"Map: {self._parent.title}. Arrow keys pan, plus and minus zoom."
 
     def fit_options(self) -> dict:
-        """No zoom animation; room for the title and the legend (at most 280 px; the page measures it)."""
+        """No zoom animation; room for the title and the legend (280 px until the page measures it)."""
         return {"animate": False, "paddingTopLeft": [10, 40], "paddingBottomRight": [280, 10]}
 
     def legend_html(self) -> str:
