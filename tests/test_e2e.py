@@ -387,14 +387,20 @@ def test_no_place_label_starts_under_the_legend(browser, tmp_path, width):
         frame = page.frame_locator("#f")
         frame.locator(".crossroads-label").first.wait_for(state="attached", timeout=10_000)
         page.wait_for_timeout(800)
-        covered = page.frames[1].evaluate("""() => {
+        labels = """() => {
             const box = document.querySelector(".crossroads-legend").getBoundingClientRect();
-            return Array.from(document.querySelectorAll(".crossroads-label:not(.crossroads-country)"))
-                .filter(e => getComputedStyle(e).visibility !== "hidden")
-                .filter(e => { const r = e.getBoundingClientRect();
-                               return r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top; })
-                .map(e => e.textContent.trim()); }""")
+            const shown = Array.from(document.querySelectorAll(".crossroads-label"))
+                .filter(e => getComputedStyle(e).visibility !== "hidden");
+            const under = e => { const r = e.getBoundingClientRect();
+                return r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top; };
+            return [shown.filter(under).map(e => e.textContent.trim()), shown.map(e => e.textContent.trim())]; }"""
+        covered, shown = page.frames[1].evaluate(labels)
         assert covered == [], f"labels under the legend: {covered}"
+        assert {"Xi'an", "Lanzhou", "Dunhuang", "Kashgar"} <= set(shown), f"the route's eastern towns lost their names: {shown}"
+        page.frames[1].locator(".crossroads-legend summary").click()  # fold the legend: names under it come back
+        page.wait_for_timeout(300)
+        covered_folded, shown_folded = page.frames[1].evaluate(labels)
+        assert covered_folded == [] and set(shown) <= set(shown_folded)
     finally:
         page.close()
 

@@ -308,8 +308,9 @@ class Frame(_Fast):
                 var moved = false;
                 function declutter() {
                     // Place each label right of its dot, else left, above or below; hide it if every spot
-                    // would cover an earlier label (places come before country names).
-                    var shown = [];
+                    // would cover an earlier label (places come before country names), the title or the legend.
+                    var shown = Array.from(document.querySelectorAll(".crossroads-legend, .crossroads-title")).map(function (el) { return el.getBoundingClientRect(); })
+                        .filter(function (r) { return r.width > 0; });
                     var labels = map.getContainer().querySelectorAll(".crossroads-label:not(.crossroads-country)");
                     var countries = map.getContainer().querySelectorAll(".crossroads-country");
                     Array.prototype.concat.call([], Array.from(labels), Array.from(countries)).forEach(function (el) {
@@ -349,6 +350,9 @@ class Frame(_Fast):
                 map.on("resize", frame);
                 map.on("zoomend moveend resize", declutter);
                 setTimeout(declutter, 0);
+                document.querySelectorAll(".crossroads-legend details").forEach(function (el) {
+                    el.addEventListener("toggle", declutter);  // a folded legend frees its corner
+                });
                 ["mousedown", "touchstart", "wheel", "keydown"].forEach(function (name) {
                     map.getContainer().addEventListener(name, function () { moved = true; });
                 });
