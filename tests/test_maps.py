@@ -652,3 +652,27 @@ def test_map_styles_cover_the_schema_vocabulary():
 def test_unknown_category_message_spells_the_plural():
     with pytest.raises(ValueError, match="Known route categories: ancient"):
         maps.add_routes(maps.region_map("Typo"), category="pipelines")
+
+
+# --------------------------------------------------------------------------- share_border (the map in text)
+
+
+def test_share_border_finds_exactly_kazakhstans_five_land_neighbours():
+    """The text alternative to reading lesson 00's map; Mongolia (about 37 km away) and the Caspian's far shore are not."""
+    touching = {"China", "Russia", "Kyrgyzstan", "Uzbekistan", "Turkmenistan"}
+    for name in touching | {"Tajikistan", "Mongolia", "Azerbaijan", "Afghanistan", "Iran"}:
+        assert maps.share_border("Kazakhstan", name) is (name in touching), name
+        assert maps.share_border(name, "Kazakhstan") is (name in touching), name
+
+
+def test_share_border_takes_codes_and_any_case_and_refuses_the_rest():
+    assert maps.share_border("KAZ", "china") and maps.share_border("  russia ", "UKR")
+    assert not maps.share_border("Kazakhstan", "KAZ")  # a country is not its own neighbour
+    # short borders and near misses elsewhere on the outlines: Nakhchivan-Turkey, China-Pakistan, the Wakhan strip
+    assert maps.share_border("Azerbaijan", "Turkey") and maps.share_border("China", "Pakistan")
+    assert not maps.share_border("Pakistan", "Tajikistan")
+    with pytest.raises(ValueError, match="Did you mean 'Kazakhstan'"):
+        maps.share_border("Kazakstan", "China")
+    for bad in (None, 3, ["China"], ""):
+        with pytest.raises(ValueError):
+            maps.share_border("Kazakhstan", bad)

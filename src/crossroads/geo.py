@@ -69,6 +69,40 @@ def feature_at(lat: float, lon: float, features: list[dict]) -> dict | None:
     return next((f for f in features if in_geometry(lat, lon, f["geometry"])), None)
 
 
+def _vertices(geometry: dict) -> set[tuple[float, float]]:
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return {(float(x), float(y)) for polygon in polygons for ring in polygon for x, y in ring}
+
+
+def _corners_near(corners: set, others: set, tolerance: float) -> int:
+    """How many of ``corners`` lie within ``tolerance`` degrees of one of ``others`` (a grid keeps it fast)."""
+    cells: dict[tuple[int, int], list] = {}
+    for x, y in others:
+        cells.setdefault((math.floor(x / tolerance), math.floor(y / tolerance)), []).append((x, y))
+    return sum(1 for x, y in corners
+               if any(math.dist((x, y), q) <= tolerance
+                      for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+                      for q in cells.get((math.floor(x / tolerance) + dx, math.floor(y / tolerance) + dy), ())))
+
+
+def share_border(a: dict, b: dict, tolerance: float = 0.1) -> bool:
+    """Do two GeoJSON outlines share a stretch of border?
+
+    Outlines simplified one by one (as the course's Natural Earth outlines are) do not always use
+    the same corner points, so corners within ``tolerance`` degrees (0.1°, about 11 km) count as
+    common, and a border needs two of them: one close corner is not a border. On the course's
+    outlines the nearest non-neighbours are 0.19° apart (Pakistan and Tajikistan).
+
+    >>> left = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}
+    >>> right = {"type": "Polygon", "coordinates": [[[1.01, 0], [2, 0], [2, 1], [1.01, 1], [1.01, 0]]]}
+    >>> far = {"type": "Polygon", "coordinates": [[[5, 5], [6, 5], [6, 6], [5, 5]]]}
+    >>> share_border(left, right), share_border(left, far)
+    (True, False)
+    """
+    corners_a, corners_b = _vertices(a), _vertices(b)
+    return _corners_near(corners_a, corners_b, tolerance) + _corners_near(corners_b, corners_a, tolerance) >= 2
+
+
 def along(points: Iterable[tuple[float, float]], step_km: float = 25.0) -> list[tuple[float, float]]:
     """Points every ``step_km`` or so along a path's straight legs (in degrees, as drawn on a flat map).
 

@@ -162,7 +162,8 @@ q4 = Choice(
 q5 = SetAnswer(
     "q5",
     "Use the region map: which countries share a land border with Kazakhstan? Give all of them by name, "
-    "as a set.",
+    "as a set. (Without the map, or to check what you see: maps.share_border(\"China\", \"Mongolia\") "
+    "answers True or False from the same outlines the map draws.)",
     ["China", "Russia", "Kyrgyzstan", "Uzbekistan", "Turkmenistan"],
     options=["China", "Russia", "Kyrgyzstan", "Uzbekistan", "Turkmenistan", "Tajikistan", "Mongolia",
              "Azerbaijan", "Afghanistan"],

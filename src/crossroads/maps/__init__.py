@@ -26,6 +26,7 @@ from typing import Any
 import folium
 
 from crossroads import data, style
+from crossroads import geo
 from crossroads.geo import path_length_km
 from crossroads.maps._folium import (
     CountryOutlines, Group, Label, LayerControl, OccupiedAreas, Page, Tiles, named_colours, page_html, walk,
@@ -50,7 +51,7 @@ from crossroads.text import unknown as _unknown
 __all__ = [
     "Map", "region_map", "work_offline", "add_places", "add_dry_ports", "add_route", "add_routes", "add_point",
     "add_line", "shade_countries", "shade_by_count", "add_journeys", "journey_map", "event_map", "describe",
-    "country_names", "outline_codes", "route_points", "route_length_km", "escape_text",
+    "country_names", "outline_codes", "share_border", "route_points", "route_length_km", "escape_text",
     "CENTRAL_ASIA", "EURASIA", "PLACE_KINDS", "ROUTE_CATEGORIES", "STATUS_WORDS", "OCCUPATION_LABEL", "Style",
 ]
 
@@ -685,3 +686,25 @@ def event_map(event_id: str, title: str | None = None, bounds: Bounds | None = E
         add_places(m, ids=[pid for pid, row in _places().items()
                            if row["kind"] == "capital" and row["country"] in taking_part])
     return m
+
+
+def share_border(country: str, other: str) -> bool:
+    """Whether two countries share a land border on the course's outlines (the ones every map draws):
+    the same question as looking at the map, answered in text. Names or ISO3 codes.
+
+    >>> share_border("China", "Mongolia"), share_border("Russia", "Turkey")
+    (True, False)
+    """
+    names = country_names()
+    on_map = set(outline_codes())
+    by_name = {name.lower(): code for code, name in names.items() if code in on_map}
+    codes = []
+    for value in (country, other):
+        if not isinstance(value, str):
+            raise ValueError(f"Give a country as text in quotes, such as \"China\"; received {value!r}.")
+        code = value if value in on_map else by_name.get(value.strip().lower())
+        if code is None:
+            raise _unknown("country", value, sorted(names[c] for c in on_map), plural="countries on the maps")
+        codes.append(code)
+    outlines = {f["properties"]["iso3"]: f["geometry"] for f in data.geojson(folder=data_folder())["features"]}
+    return codes[0] != codes[1] and geo.share_border(outlines[codes[0]], outlines[codes[1]])
