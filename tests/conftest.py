@@ -3,6 +3,7 @@
 Fixtures:
 
 - ``repo_root``: the repository folder; ``lesson_paths``: the lesson notebooks, in order.
+- ``fresh_results``: no exercise results recorded before or after a test.
 - ``data_copy``: a writable copy of ``data/`` (build scripts left out) with helpers to break
   one thing at a time; see :class:`DataCopy`.
 
@@ -35,6 +36,16 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if item.get_closest_marker("slow") and not item.get_closest_marker("e2e"):
             item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture
+def fresh_results():
+    """No exercise results recorded before or after the test (``pytest.mark.usefixtures("fresh_results")``)."""
+    from crossroads.exercises.core import reset_results
+
+    reset_results()
+    yield
+    reset_results()
 
 
 @pytest.fixture(scope="session")

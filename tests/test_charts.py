@@ -143,7 +143,7 @@ def test_trade_shares_describes_each_partner_with_values_computed_from_the_data(
     total = _kaz_trade()
     china_2020 = total.at[2020, "CHN"] / total.at[2020, "WLD"] * 100
     russia_1995 = total.at[1995, "RUS"] / total.at[1995, "WLD"] * 100
-    assert f"China (solid line, round points): from" in chart.description
+    assert "China (solid line, round points): from" in chart.description
     assert f"{china_2020:.1f} % in 2020" in chart.description
     assert f"{russia_1995:.1f} % in 1995" in chart.description
     assert "EU (dash-dot line" in chart.description

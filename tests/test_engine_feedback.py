@@ -15,7 +15,7 @@ import pytest
 from crossroads import style
 from crossroads.exercises import available_lessons, get_lesson
 from crossroads.exercises.core import (
-    Choice, Feedback, Hint, Numeric, Ordering, SetAnswer, SourceCritique, TableAnswer, describe, reset_results,
+    Choice, Feedback, Hint, Numeric, Ordering, SetAnswer, SourceCritique, TableAnswer, describe,
 )
 
 
@@ -23,11 +23,7 @@ def kw(qid: str = "q1") -> dict:
     return dict(hints=["Gentle."], solution=f"answer_{qid} = 1", explanation="See src-001.", why="It matters.")
 
 
-@pytest.fixture(autouse=True)
-def _clean_registry():
-    reset_results()
-    yield
-    reset_results()
+pytestmark = pytest.mark.usefixtures("fresh_results")  # each test starts with no recorded results
 
 
 def text(feedback) -> str:

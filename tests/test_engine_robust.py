@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 from crossroads.exercises import available_lessons, get_lesson
-from crossroads.exercises.core import Feedback, Hint, Numeric, Prompt, SetAnswer, Solution, reset_results
+from crossroads.exercises.core import Feedback, Hint, Numeric, Prompt, SetAnswer, Solution
 
 LIMIT = 0.5  # seconds of CPU time per call
 WATCHDOG = 10.0  # seconds of wall time before a call counts as a hang (generous: the machine may be busy)
@@ -143,11 +143,7 @@ HOSTILE = {**hostile_values(), **ALWAYS_EQUAL}
 QUESTIONS = [(number, q.qid) for number in available_lessons() for q in get_lesson(number)]
 
 
-@pytest.fixture(autouse=True)
-def _clean_registry():
-    reset_results()
-    yield
-    reset_results()
+pytestmark = pytest.mark.usefixtures("fresh_results")  # each test starts with no recorded results
 
 
 def _calls(q, value):

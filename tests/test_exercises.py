@@ -19,7 +19,7 @@ import pytest
 from crossroads.exercises import available_lessons, get_lesson, lesson_id
 from crossroads.exercises.core import (
     Choice, Feedback, Lesson, Numeric, Ordering, SetAnswer, SourceCritique, TableAnswer,
-    _fmt_number, reset_results, results,
+    _fmt_number, results,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,11 +46,7 @@ def kw(qid: str = "q1") -> dict:
                 explanation="See src-001.", why="It matters.")
 
 
-@pytest.fixture(autouse=True)
-def _clean_registry():
-    reset_results()
-    yield
-    reset_results()
+pytestmark = pytest.mark.usefixtures("fresh_results")  # each test starts with no recorded results
 
 
 def question(number: str, qid: str):

@@ -15,7 +15,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import nbformat
 import pandas as pd
 import pytest
 from nbformat import v4

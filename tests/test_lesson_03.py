@@ -9,7 +9,6 @@ import pytest
 
 from crossroads import data
 from crossroads.exercises import lesson03 as ex
-from crossroads.exercises.core import reset_results
 from lesson_tools import assert_malformed_answers_are_refused, assert_named_slip
 
 FIGS = data.load("figures").set_index("id")
@@ -17,11 +16,7 @@ ROUTES = data.load("routes").set_index("id")
 EVENTS = data.load("events").set_index("id")
 
 
-@pytest.fixture(autouse=True)
-def _clean():
-    reset_results()
-    yield
-    reset_results()
+pytestmark = pytest.mark.usefixtures("fresh_results")  # each test starts with no recorded results
 
 
 def test_every_listed_id_exists():

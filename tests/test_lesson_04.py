@@ -8,7 +8,6 @@ import pytest
 
 from crossroads import data
 from crossroads.exercises import lesson04 as ex
-from crossroads.exercises.core import reset_results
 from lesson_tools import assert_malformed_answers_are_refused, assert_named_slip
 
 EVENTS = data.load("events").set_index("id")
@@ -16,11 +15,7 @@ PLACES = data.load("places").set_index("id")
 NOTEBOOK = Path(__file__).resolve().parents[1] / "lessons" / "04_summit_diplomacy.ipynb"
 
 
-@pytest.fixture(autouse=True)
-def _clean():
-    reset_results()
-    yield
-    reset_results()
+pytestmark = pytest.mark.usefixtures("fresh_results")  # each test starts with no recorded results
 
 
 def test_calendar_ids_exist_and_the_table_is_in_date_order():
