@@ -577,9 +577,11 @@ def test_bad_colours_are_refused_with_an_example(colour):
         maps.add_point(maps.region_map("Colours"), 43.2, 76.9, "Almaty", colour=colour)
 
 
-def test_a_misspelt_colour_gets_a_suggestion():
-    with pytest.raises(ValueError, match="Did you mean 'orange'"):
-        maps.shade_countries(maps.region_map("Colours"), ["KAZ"], colour="ornage")
+@pytest.mark.parametrize("typo,meant", [("ornage", "orange"), ("re?d", "red"), ("dark.blue", "darkblue")])
+def test_a_misspelt_colour_gets_a_suggestion(typo, meant):
+    """Punctuation in the typo once broke the suggestion into an IndexError or a garbled sentence."""
+    with pytest.raises(ValueError, match=rf"; got {re.escape(repr(typo))}\. Did you mean '{meant}'\?$"):
+        maps.shade_countries(maps.region_map("Colours"), ["KAZ"], colour=typo)
 
 
 @pytest.mark.parametrize("radius", ["big", -5, float("nan"), 0, 500, True, None])

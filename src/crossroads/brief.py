@@ -30,6 +30,7 @@ from typing import Any, Iterable, NamedTuple
 import pandas as pd
 
 from crossroads import data, style
+from crossroads.text import and_list
 
 __all__ = ["Brief", "Claim", "Check", "Feedback", "LENGTHS", "MIN_CLAIMS", "MAX_CLAIMS", "brief_form_report"]
 
@@ -210,7 +211,7 @@ class Brief:
     @staticmethod
     def _summary(claim: Claim) -> str:
         kinds = [_kind(e) or f"{type(e).__name__} (not evidence the course can show)" for e in claim.evidence]
-        evidence = f"evidence is {_join(['a ' + k for k in kinds])}" if kinds else "no evidence yet"
+        evidence = f"evidence is {and_list(['a ' + k for k in kinds])}" if kinds else "no evidence yet"
         cites = f"cites {', '.join(claim.sources)}" if claim.sources else "no source yet"
         return f"{evidence}; {cites}"
 
@@ -282,10 +283,6 @@ class Brief:
         return Note(f"Saved {target.name} ({size / 1000:,.0f} KB): open it in a browser to read, print or hand in.")
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 # --------------------------------------------------------------------------- the form checks
 
 
@@ -341,7 +338,7 @@ def _form_checks(brief: Brief) -> list[Check]:
             add(Check(f"claim{number}-evidence", False, f"{label}'s evidence includes a {bad}, which is not a number, "
                                                         "table, chart or map (text needs at least one figure in it)."))
         else:
-            add(Check(f"claim{number}-evidence", True, f"{label} has evidence ({_join(kinds)})."))
+            add(Check(f"claim{number}-evidence", True, f"{label} has evidence ({and_list(kinds)})."))
         if not claim.sources:
             add(Check(f"claim{number}-citation", False, f"{label} cites no source: add sources=[...] with ids from "
                                                         "data.sources()."))

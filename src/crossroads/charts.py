@@ -90,7 +90,7 @@ _MARKER_WORDS = {"o": "round", "s": "square", "^": "triangle", "D": "diamond", "
                  "P": "plus", "x": "cross"}
 _HATCHES = ["", "///", "...", "xx", "\\\\", "oo"]
 _ACTOR_NAMES = {look.name.lower(): code for code, look in style.ACTORS.items()}
-_ACTOR_NAMES.update({"eu": "EU", "euu": "EU", "kazakhstan": "KAZ", "china": "CHN", "russia": "RUS"})
+_ACTOR_NAMES.update({"eu": "EU", "euu": "EU"})
 
 _RC = {
     "font.family": "DejaVu Sans",
@@ -263,11 +263,6 @@ def _source_line(source_ids: Sequence[str], note: str = "") -> str:
         parts.append(f"{who} [{sid}]" if who else f"[{sid}]")
     text = ("Sources: " if len(parts) > 1 else "Source: ") + "; ".join(parts) + "."
     return text + (f" {note}" if note else "")
-
-
-def _join(items: Sequence[str]) -> str:
-    items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _draw(draw: Callable[[Any], None], *, title: str, source_ids: Sequence[str], note: str = "",

@@ -23,7 +23,7 @@ import pandas as pd
 from crossroads import data
 
 __all__ = [
-    "escape_text", "unknown", "require_known", "as_list", "present", "name_list", "cap",
+    "escape_text", "closest", "unknown", "require_known", "as_list", "present", "name_list", "and_list", "cap",
     "data_folder", "country_names", "country_name", "outline_codes", "citation",
 ]
 
@@ -38,6 +38,20 @@ def escape_text(value: Any) -> str:
             .replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;"))
 
 
+def closest(value: Any, known: Iterable[str]) -> str | None:
+    """The known name equal to ``value`` in any case, else the nearest spelling, else None.
+
+    >>> closest("kaz", ["KAZ", "RUS"]), closest("Rusia", ["KAZ", "Russia"]), closest("xyz", ["KAZ"])
+    ('KAZ', 'Russia', None)
+    """
+    known = list(known)
+    by_lower = {k.lower(): k for k in known}
+    if str(value).lower() in by_lower:
+        return by_lower[str(value).lower()]
+    close = difflib.get_close_matches(str(value), known, n=1)
+    return close[0] if close else None
+
+
 def unknown(what: str, value: Any, known: Iterable[str], plural: str | None = None) -> ValueError:
     """A learner-readable error for an unknown name, with the closest known name (any case) and the full list.
 
@@ -45,10 +59,8 @@ def unknown(what: str, value: Any, known: Iterable[str], plural: str | None = No
     Unknown country code 'kaz'. Did you mean 'KAZ'? Known country codes: KAZ, RUS.
     """
     known = list(known)
-    by_lower = {k.lower(): k for k in known}
-    close = [by_lower[str(value).lower()]] if str(value).lower() in by_lower else \
-        difflib.get_close_matches(str(value), known, n=1)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
+    close = closest(value, known)
+    hint = f" Did you mean {close!r}?" if close else ""
     plural = plural or (what[:-1] + "ies" if what.endswith("y") else what + "s")
     return ValueError(f"Unknown {what} {value!r}.{hint} Known {plural}: {', '.join(known)}.")
 
@@ -111,6 +123,16 @@ def name_list(names: Sequence[str], limit: int = 8) -> str:
     if len(names) > limit:
         return sep.join(names[:limit]) + f" and {len(names) - limit} more"
     return sep.join(names)
+
+
+def and_list(items: Iterable[str]) -> str:
+    """Items as a phrase: "a", "a and b", "a, b and c".
+
+    >>> and_list(["a map"]), and_list(["a map", "a chart", "a figure"])
+    ('a map', 'a map, a chart and a figure')
+    """
+    items = list(items)
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
 
 
 def data_folder() -> Path:

@@ -277,10 +277,18 @@ def _load_lessons(subs: list[_Submission]) -> dict:
     return lessons
 
 
+def in_question_order(qids: Iterable[str]) -> list[str]:
+    """Question ids sorted q1, q2, … q10 (not q1, q10, q2).
+
+    >>> in_question_order({"q10", "q2", "q1"})
+    ['q1', 'q2', 'q10']
+    """
+    return sorted(set(qids), key=lambda qid: (len(qid), qid))
+
+
 def question_columns(lessons: Iterable) -> list[str]:
     """Question ids of the lessons, in the order q1, q2, … q10."""
-    qids = {q.qid for les in lessons if not isinstance(les, Exception) for q in les}
-    return sorted(qids, key=lambda qid: (len(qid), qid))
+    return in_question_order(q.qid for les in lessons if not isinstance(les, Exception) for q in les)
 
 
 def _grade_submission(sub: _Submission, lesson, settings: dict) -> Grade:

@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
-from crossroads.grading import Grade
+from crossroads.grading import Grade, in_question_order
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 MARKS = {"correct": "✓", "wrong": "✗", "invalid": "!", "missing": "-", "error": "?"}
@@ -58,8 +58,7 @@ def csv_row(row: Grade, qcols: list[str]) -> list[object]:
 
 
 def _columns(rows: list[Grade]) -> list[str]:
-    qids = {q for row in rows for q in row.statuses}
-    return sorted(qids, key=lambda q: (len(q), q))
+    return in_question_order(q for row in rows for q in row.statuses)
 
 
 def format_csv(rows: list[Grade], qcols: list[str] | None = None) -> str:
@@ -174,7 +173,7 @@ def format_html(rows: list[Grade]) -> str:
     for lesson in lessons:
         group = [r for r in rows if r.lesson == lesson and r.statuses]
         titles = _question_titles(lesson)
-        qids = sorted({q for r in group for q in r.statuses}, key=lambda q: (len(q), q))
+        qids = in_question_order(q for r in group for q in r.statuses)
         parts.append(f"<h2>Lesson {_e(lesson)} — {_e(_lesson_title(lesson))}</h2>")
         parts.append("<h3>Questions</h3><table><tr><th>Question</th><th>Correct</th><th></th>"
                      "<th>Wrong / invalid / missing</th><th>Most common wrong answers</th>"

@@ -20,7 +20,6 @@ import math
 import numbers
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 import folium
@@ -37,7 +36,7 @@ from crossroads.maps._folium import FastMap as _FastMap
 from crossroads.maps._folium import Line as _Line
 from crossroads.maps._legend import (
     EACH_ROUTE_DASHES, OCCUPATION_LABEL, PLACE_KINDS, POINT_COLOUR, ROUTE_CATEGORIES, SCHEMATIC_NOTE, STATUS_WORDS,
-    Frame, RouteLook, Style, describe, legend_html, occupied_in, route_look,
+    Frame, RouteLook, Style, describe, occupied_in, route_look,
 )
 from crossroads.routes import places as _places
 from crossroads.routes import route_length_km, route_points
@@ -45,7 +44,7 @@ from crossroads.routes import route_row as _route_row
 from crossroads.routes import routes as _routes
 from crossroads.text import as_list as _as_list
 from crossroads.text import cap as _cap
-from crossroads.text import citation, country_names, data_folder, escape_text, outline_codes, present, require_known
+from crossroads.text import citation, closest, country_names, data_folder, escape_text, outline_codes, present, require_known
 from crossroads.text import unknown as _unknown
 
 __all__ = [
@@ -66,21 +65,7 @@ OCCUPIED_MARGIN = (2.0, 5.0)
 """Degrees (lat, lon) added around a map's frame when choosing the occupied areas to hatch: a wide
 output shows a little more than the frame, and an area drawn must also be in the legend."""
 
-_STATUS_WORDS = STATUS_WORDS  # old private names, kept for code written against the single-file module
-_POINT_COLOUR = POINT_COLOUR
-_SCHEMATIC_NOTE = SCHEMATIC_NOTE
-_walk = walk
-_legend_html = legend_html
-
-
-def _data_folder() -> Path:
-    """Deprecated alias of ``crossroads.text.data_folder`` (widgets use it until they import ``text``)."""
-    return data_folder()
-
-
-def _citation(folder: Path, source_id: str) -> str:
-    """Deprecated alias of ``crossroads.text.citation`` (the folder argument is ignored)."""
-    return citation(source_id)
+_walk = walk  # tests count a map's elements with it
 
 
 # --------------------------------------------------------------------------- the map
@@ -161,9 +146,8 @@ class Map(_FastMap):
             return [list(map(float, self.bounds[0])), list(map(float, self.bounds[1]))]
         places = _places()
         points = [(places[p]["lat"], places[p]["lon"]) for p in self.place_ids]
-        routes = _routes()
         for r in self.route_ids:
-            points += [(places[p]["lat"], places[p]["lon"]) for p in data.split_list(routes[r]["waypoints"])]
+            points += route_points(r)
         points += [(lat, lon) for _label, lat, lon in self.points] + self.line_points
         if not points:
             return [list(CENTRAL_ASIA[0]), list(CENTRAL_ASIA[1])]
@@ -278,8 +262,8 @@ def _check_colour(colour: Any) -> str:
             return text.lower()
         if text.lower() in named_colours():
             return named_colours()[text.lower()].lower()
-    close = _unknown("colour", colour, named_colours()).args[0].split(" Known")[0] if isinstance(colour, str) else ""
-    hint = close.split("?")[0].split(".", 1)[1].strip() + "?" if "Did you mean" in close else ""
+    close = closest(colour.strip(), named_colours()) if isinstance(colour, str) else None
+    hint = f"Did you mean {close!r}?" if close else ""
     raise ValueError(f"colour should be a code such as '#d7301f' or a CSS colour name such as 'red' or "
                      f"'darkblue'; got {colour!r}.{(' ' + hint) if hint else ''}")
 
@@ -554,10 +538,7 @@ def shade_countries(m: Map, countries: str | Iterable[str], colour: str = "#2b8c
     if m.outlines is None:
         raise ValueError("This map has no country outlines to shade; make it with region_map(...).")
     codes = _as_list(countries, "countries") or []
-    known = country_names()
-    for code in codes:
-        if code not in known:
-            raise _unknown("country code", code, known)
+    require_known(codes, "country code", country_names())
     names = _check_bool(names, "names")
     for code in codes:
         m.outlines.fills[code] = (colour, label)

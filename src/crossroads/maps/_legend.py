@@ -18,7 +18,7 @@ from crossroads import data, style
 from crossroads.geo import along, feature_at
 from crossroads.maps._folium import HATCH, _Fast
 from crossroads.routes import places, route_towns, routes
-from crossroads.text import cap, country_names, data_folder, escape_text, name_list
+from crossroads.text import and_list, cap, country_names, data_folder, escape_text, name_list
 
 if TYPE_CHECKING:
     from crossroads.maps import Map
@@ -457,8 +457,7 @@ def describe(m: Map) -> str:
         shown.append(f"{len(m.points)} point{'s' * (len(m.points) != 1)} you added "
                      f"({name_list([p[0] for p in m.points])})")
     if shown:
-        text = ", ".join(shown[:-1]) + (" and " if len(shown) > 1 else "") + shown[-1]
-        parts.append(f"It shows {text}.")
+        parts.append(f"It shows {and_list(shown)}.")
     else:
         parts.append("It shows no layers yet.")
     parts += [_route_sentence(rows[rid]) for rid in m.route_ids]

@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+from crossroads.text import and_list
+
 SPHINX_DIR = Path(__file__).parent / "sphinx"
 """Sphinx's configuration folder (conf.py and the site's own CSS and JS)."""
 
@@ -190,7 +192,7 @@ def _home(root: Path, settings: dict, lessons: list[tuple[str, str, str, str]], 
     names = {"GLOSSARY": "the [glossary](GLOSSARY.md) of terms and abbreviations",
              "INSTRUCTORS": "the [instructors' guide](INSTRUCTORS.md)"}
     also = [names[p] for p in extra_pages if p in names] + ["the [sources](sources.md)", "the [data tables](data.md)"]
-    also = "Also here: " + ", ".join(also[:-1]) + " and " + also[-1] + "."
+    also = "Also here: " + and_list(also) + "."
     return f"""# {settings['title']}
 
 An open course on Kazakhstan's place between its two great neighbours: the Silk Road and its modern
