@@ -207,17 +207,24 @@ q3 = Numeric(
 
 q4 = SetAnswer(
     "q4",
-    "Look at the table `energy` (its column `kind`). Which of these figures describe something that had NOT yet "
+    "Read the claims in the table `energy`. Which of these figures describe something that had NOT yet "
     "happened when the article was written (a plan, target or projection)? Give their ids.",
     _not_yet_happened,
     options=ENERGY_FIGURES,
     title="Happened, or only planned?",
     hints=[
-        "Read each claim and the `kind` column: 'actual' means the article reports it as done or measured.",
+        "Read each claim: does the article report it as done or measured, or as something intended?",
         "Watch the verbs: 'will be shipped', 'could raise', 'aims to'.",
-        "Keep the rows whose kind is not 'actual': `energy.index[energy[\"kind\"] != \"actual\"]`.",
+        "Put in your set every claim worded as an aim, a plan, a possibility or a planned size ('is to', "
+        "'could', 'aims to', 'planned'); leave out the claims that report a fact.",
     ],
-    solution="""answer_q4 = set(energy.index[energy["kind"] != "actual"])""",
+    solution="""answer_q4 = {
+    "oil_middle_corridor_2023_src000",     # "is to be shipped"
+    "oil_middle_corridor_longrun_src000",  # "could move"
+    "oil_supply_to_china_src003",          # "could raise"
+    "shymkent_refinery_src003",            # "aims to double"
+    "kashagan_gas_plant_src003",           # "a planned gas-processing plant"
+}""",
     explanation="Only the 80 % share of oil exports through Russia (src-003) and the two tankers already acquired "
                 "(src-003) are reported as fact. The 1.5 Mt and 6 Mt of the Middle Corridor (src-000), the "
                 "6.5 Mt a year to China, the 12 Mt Shymkent refinery and the 4 bcm Kashagan gas plant (src-003) "
@@ -422,12 +429,15 @@ q11 = Numeric(
             "That is the difference in million tonnes; 'how many times' asks for a division.",
     },
     hints=[
-        "Find the two 2022 bars of the Kazakhstan-China oil pipeline on the chart (or in `volumes_chart.table`).",
-        "One is transit oil, one is Kazakh export oil; each bar is labelled with its value.",
-        "Divide the transit bar's value by the export bar's value.",
+        "Find the two 2022 bars of the Kazakhstan-China oil pipeline on the chart (or in its text description).",
+        "One is transit oil, one is Kazakh export oil; each bar is labelled with its value. In `figs` their ids "
+        "are `kz_china_pipeline_transit_2022` and `kz_china_pipeline_export_2022`.",
+        "Divide the transit bar's value by the export bar's value; the chart rounds them, "
+        "`figs.at[..., \"value\"]` gives them in full.",
     ],
-    solution="""volumes = volumes_chart.table.set_index("id")
-answer_q11 = volumes.at["kz_china_pipeline_transit_2022", "value"] / volumes.at["kz_china_pipeline_export_2022", "value"]""",
+    solution="""transit_mt = figs.at["kz_china_pipeline_transit_2022", "value"]   # the transit bar
+export_mt = figs.at["kz_china_pipeline_export_2022", "value"]     # the Kazakh export bar
+answer_q11 = transit_mt / export_mt""",
     explanation="9.98 Mt / 1.29 Mt = about 7.7 (KazMunayGas's 2024 report, ref-kmg-ar2024): most oil in the "
                 "'Kazakhstan-China' pipeline is Russian oil in transit, which joins at Atasu "
                 "(ref-intellinews-transit-2025). That is why src-003's 6.5 Mt a year of Kazakh oil to China would "

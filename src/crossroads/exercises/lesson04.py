@@ -211,10 +211,10 @@ q3 = Numeric(
     hints=[
         "The chart's note says what a hollow marker means; its text description lists every meeting with its date.",
         "A date written as a month and a year, such as 'March 2021', has no day.",
-        "In the table, the column `precision` says 'month' for these rows: count the rows where "
-        "`calendar[\"precision\"] == \"month\"`.",
+        "In the table, the column `precision` says 'month' for these rows: keep the rows where "
+        "`calendar[\"precision\"] == \"month\"` and count them with `len(...)`, as in the worked example.",
     ],
-    solution="""answer_q3 = (calendar["precision"] == "month").sum()""",
+    solution="""answer_q3 = len(calendar[calendar["precision"] == "month"])""",
     explanation="Three meetings are known only to the month in the course's sources: Xi's state visit (src-000 "
                 "says September 2022), Tokayev's state visit to China (src-002: May 2023) and his talks with Wang "
                 "Huning (src-003: October 2023). The chart draws them mid-month with hollow markers.",
@@ -356,11 +356,11 @@ q8 = Choice(
         "Compare with how src-002 describes Xi'an: was anything else held there that week?",
     ],
     solution='answer_q8 = "Part of a cluster of summits in Astana, on the same day as the CIS summit"',
-    explanation="The first Russia-Central Asia summit met in Astana on 14 October 2022, the same day as the CIS "
-                "summit there and the day after the CICA summit, under Kazakhstan's CIS chairmanship (TASS, "
-                "ref-tass-astana-summits-2022; nCa, ref-nca-russia-ca-2022). Putin came for three summits at "
-                "once. Xi'an, by contrast, was held on its own (src-002): the contrast is part of what src-002 "
-                "reads as China acting independently.",
+    explanation="The first Russia-Central Asia summit met in Astana on 14 October 2022 (nCa, "
+                "ref-nca-russia-ca-2022), the day after the CICA summit there (TASS, ref-tass-astana-summits-2022) "
+                "and the same day as the CIS summit, held under Kazakhstan's chairmanship (Vestnik Kavkaza, "
+                "ref-vestikavkaza-cis-2022). Putin came for three summits at once. Xi'an, by contrast, was held "
+                "on its own (src-002): the contrast is part of what src-002 reads as China acting independently.",
     why="A format carries meaning: a summit of its own says the relationship deserves a trip of its own.",
 )
 
@@ -457,7 +457,7 @@ q11 = SourceCritique(
         "C": "The article itself says 'projected', and no other seed counts the same set of agreements.",
         "D": "src-002 makes this point on purpose, as evidence of China acting on its own.",
     },
-    title="Presidents or premiers?",
+    title="One flawed statement",
     hints=[
         "Compare the title of src-002 with the way its text names the two men.",
         "Look up what a premier is in the glossary or a dictionary, and what office each man holds.",
