@@ -437,8 +437,8 @@ class MembershipExplorer(_Explorer):
             f"{name}: {counted}.",
             f"<h4 style='margin:4px 0'>{name}: {counted}</h4>"
             f"<p style='margin:2px 0'>Organizations: {picture or 'none'}.</p>" + org_table
-            + "<p style='font-size:12px;color:#595959'>* The lead power is the course's simplification: the SCO, "
-              "for one, is usually seen as led jointly by China and Russia (see each organization's note).</p>"
+            + "<p style='font-size:12px;color:#595959'>* The lead power is the course's simplification: where the "
+              "lead is shared or loose, the table still names one country (see each organization's note).</p>"
             + format_table)
 
 

@@ -152,7 +152,7 @@ q4 = Choice(
         "North is up on the map. Find the three dry-port labels along the border with China.",
         "In the table, latitude counts degrees north of the equator: the larger `lat`, the further north.",
     ],
-    solution="""answer_q4 = dry_ports.loc[dry_ports["lat"].idxmax(), "name"]   # the row with the largest latitude""",
+    solution='answer_q4 = "Bakhty"   # the largest lat in the dry_ports table above (46.659)',
     explanation="Bakhty lies at about 46.7° N, on the border east of Lake Balkhash; Khorgos (44.2° N) and "
                 "Kalzhat (43.5° N) lie further south, east of Almaty (data/places.csv, after ref-wikidata). "
                 "src-003 lists all three as dry ports.",
@@ -229,7 +229,7 @@ q7 = Ordering(
     title="Four events in time order",
     hints=[
         "The table gives each event's `year`; BCE years are negative numbers, so they come first.",
-        "You can let pandas order the table, as section 4 did for the population: "
+        "You can let pandas order the table, as section 6 did for the population: "
         "`four.sort_values(\"year\")`. Then copy the titles in that order.",
     ],
     solution="""answer_q7 = list(four.sort_values("year")["title"])   # earliest first""",
@@ -255,7 +255,7 @@ q8 = Choice(
         "Press Ctrl + S in the Binder tab": "That saves the notebook on the Binder server, which is deleted "
                                             "with your session. Keep a copy off the server.",
         "Restart the kernel before closing the tab": "A restart clears the kernel's memory; it saves nothing.",
-        "Nothing: Binder keeps every notebook for a month": "Section 7 says how soon an idle Binder session is "
+        "Nothing: Binder keeps every notebook for a month": "Section 8 says how soon an idle Binder session is "
                                                             "deleted.",
     },
     hints=[

@@ -49,8 +49,7 @@ def _earliest_second_return() -> int:
 def _border_km() -> float:
     from crossroads import data
 
-    figures = data.load("figures").set_index("id")
-    return float(figures.at["border_kaz_china_src001", "value"]) * 1.609344
+    return data.figure("border_kaz_china_src001") * 1.609344
 
 
 def _caravan_km(last_stop: str | None = "otrar") -> float:
@@ -97,10 +96,8 @@ q1 = Numeric(
         "In the course's numbers 138 BCE is -138; adding years moves towards zero.",
         "Write the departure year as a negative number and add both captivities to it; let Python do the sum.",
     ],
-    solution="""from crossroads import data
-events_by_id = data.load("events").set_index("id")
-departs = events_by_id.at["zhang_qian_mission", "year"]   # -138
-answer_q1 = int(departs + 13 + 2)                   # 13 years held, then 2 more on the second trip""",
+    solution="""# -138: the year of "Zhang Qian sets out for the Western Regions" in the table `ancient` above
+answer_q1 = -138 + 13 + 2   # 13 years held, then 2 more on the second trip""",
     explanation="src-001: departure 138 BC, 13 years held by the Xiongnu, then two more years of captivity on the "
                 "next trip. 138 BCE plus 15 years is 123 BCE (-138 + 15 = -123), before any travel time, yet the "
                 "same article dates his return to 125 BCE.",
@@ -198,11 +195,8 @@ q4 = Numeric(
         "With negative years for BCE: the end year minus the start year, then take away one for the year 0 "
         "that never existed.",
     ],
-    solution="""from crossroads import data
-events_by_id = data.load("events").set_index("id")
-start = events_by_id.at["silk_road_begins", "year"]   # -150, the course's stand-in for the mid-2nd century BC
-end = events_by_id.at["silk_road_ends", "year"]       # 1450, the stand-in for the mid-15th century
-answer_q4 = int(end - start - 1)                # minus 1: there is no year 0 between 1 BCE and 1 CE""",
+    solution="""# From the table `ancient` above: "Silk Road trade takes shape" -150, "Silk Road trade fades" 1450
+answer_q4 = 1450 - (-150) - 1   # end minus start, minus 1: there is no year 0 between 1 BCE and 1 CE""",
     explanation="src-001 says the routes were active for 'more than 1,600 years', from the middle of the second "
                 "century BC to the middle of the 15th century. With 150 BCE and 1450 CE as stand-ins, the span "
                 "is 150 + 1449 = 1,599 years: just under 1,600. 'More than 1,600' holds only if the start is "
@@ -226,7 +220,8 @@ q5 = Numeric(
         "Find the row whose leg ends at otrar and read its cumulative distance.",
         "Divide that distance by `km_per_day`, the speed the lesson set above.",
     ],
-    solution="""answer_q5 = legs.loc[legs["to"] == "otrar", "cumulative_km"].item() / km_per_day   # ASSUMPTION: 30 km a day""",
+    solution="""to_end = legs.set_index("to")["cumulative_km"]   # km from Xi'an, labelled by the stop each leg ends at
+answer_q5 = to_end["otrar"] / km_per_day           # ASSUMPTION: 30 km a day""",
     explanation="The waypoints come from data/routes.csv (schematic, after ref-unesco-silkroads) and the "
                 "coordinates from data/places.csv (ref-wikidata). Great-circle legs give about 3,740 km to Otrar, "
                 "so at an assumed 30 km a day some 125 days, about four months; real tracks bend round "

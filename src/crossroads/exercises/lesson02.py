@@ -96,7 +96,7 @@ def _mirror():
 
 
 def _figure(figure_id: str) -> float:
-    return float(_data().load("figures").set_index("id").at[figure_id, "value"])
+    return _data().figure(figure_id)
 
 
 def _target_ratio() -> float:
@@ -208,10 +208,11 @@ q1 = SetAnswer(
     ],
     traps={("SCO", "CIS"): "Look again at China's list: is China a member of the CIS, the club of former "
                            "Soviet republics?"},
-    solution="""full_members = members[members["role"] == "member"]
-with_russia = set(full_members.loc[full_members["country"] == "RUS", "org_id"])
-with_china = set(full_members.loc[full_members["country"] == "CHN", "org_id"])
-answer_q1 = {orgs.at[org, "short_name"] for org in with_russia & with_china if org in ex.BLOCS}""",
+    solution="""full_members = members[members["role"] == "member"]                         # full members only
+with_russia = set(full_members[full_members["country"] == "RUS"]["org_id"])   # the blocs Russia is in
+with_china = set(full_members[full_members["country"] == "CHN"]["org_id"])    # the blocs China is in
+in_both = with_russia & with_china                                            # the ids in both sets
+answer_q1 = {blocs["short_name"][org] for org in in_both if org in ex.BLOCS}  # their short names""",
     explanation="Russia is a full member of the CSTO, the EAEU, the SCO, the OSCE and the CIS; China of the SCO "
                 "alone (memberships.csv, ref-org-sites). src-001 lists Kazakhstan in the SCO, the EAEU, the "
                 "OSCE, NATO's Partnership for Peace and the CSTO; src-002 adds the Organization of Turkic States.",
@@ -422,8 +423,8 @@ q8 = SetAnswer(
     solution="""answer_q8 = set(shares.index[shares["CHN"] > shares["RUS"]])""",
     explanation="In Kazakhstan's own figures (data-imf-dots) China's share passes Russia's only in 2010 "
                 "(17.5 % against 9.6 %) and 2012 (17.5 % against 17.4 %). In every other year from 1995 to 2020 "
-                "Russia's share is larger. src-001's claim that China has overtaken Russia as Kazakhstan's "
-                "largest trading partner does not show in these figures up to 2020.",
+                "Russia's share is larger. src-001 says that China now trades more with Kazakhstan than Russia "
+                "does; Kazakhstan's own figures up to 2020 do not bear that out.",
     why="A 'crossing' can be one odd year: 2010 depends on a sudden drop in recorded imports from Russia, "
         "so check the parts of a ratio before you believe a trend.",
 )
