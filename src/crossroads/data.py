@@ -479,6 +479,15 @@ def _add_date_columns(table: pd.DataFrame, parsed: list[tuple]) -> pd.DataFrame:
 # --------------------------------------------------------------------------- sources and geometry
 
 
+def figure(figure_id: str, folder: str | os.PathLike | None = None) -> float:
+    """One value of the figures table, by its id (a KeyError names an unknown id).
+
+    >>> figure("tanker_capacity_src003")
+    8000.0
+    """
+    return float(load("figures", folder).set_index("id").at[figure_id, "value"])
+
+
 def sources(folder: str | os.PathLike | None = None) -> pd.DataFrame:
     """All sources of the course, with a ready-made ``citation`` column.
 

@@ -35,7 +35,7 @@ __all__ = ["share_via_russia", "carried_mt", "trips_needed", "oil_scenario", "Oi
 def _figure(figure_id: str) -> float:
     from crossroads import data
 
-    return float(data.load("figures").set_index("id").at[figure_id, "value"])
+    return data.figure(figure_id)
 
 
 SHARE_VIA_RUSSIA_PCT: float = _figure("share_oil_exports_via_russia_src003")

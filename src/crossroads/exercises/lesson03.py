@@ -50,7 +50,9 @@ def _figures():
 
 
 def _figure(figure_id: str) -> float:
-    return float(_figures().at[figure_id, "value"])
+    from crossroads import data
+
+    return data.figure(figure_id)
 
 
 def _tanker_loads() -> int:

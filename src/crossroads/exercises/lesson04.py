@@ -102,7 +102,8 @@ def _month_only() -> set[str]:
 def _xian_countries() -> set[str]:
     from crossroads import data
 
-    names = dict(zip(data.load("countries")["iso3"], data.load("countries")["name"]))
+    countries = data.load("countries")
+    names = dict(zip(countries["iso3"], countries["name"]))
     actors = data.split_list(_events().at["xian_summit_ref", "actors"])
     return {names[a] for a in actors if a in names}
 

@@ -18,7 +18,7 @@ GAS_CAPACITY_IDS = ["ca_china_gas_abc_capacity", "line_d_capacity", "power_of_si
 def _figure(figure_id: str) -> float:
     from crossroads import data
 
-    return float(data.load("figures").set_index("id").at[figure_id, "value"])
+    return data.figure(figure_id)
 
 
 def _lead_over_power_of_siberia() -> float:
