@@ -28,19 +28,15 @@ from typing import Any
 import ipywidgets as W
 import pandas as pd
 
+from crossroads import data
+
 __all__ = ["share_via_russia", "carried_mt", "trips_needed", "oil_scenario", "OilScenario",
            "SHARE_VIA_RUSSIA_PCT", "TANKER_T"]
 
 
-def _figure(figure_id: str) -> float:
-    from crossroads import data
-
-    return data.figure(figure_id)
-
-
-SHARE_VIA_RUSSIA_PCT: float = _figure("share_oil_exports_via_russia_src003")
+SHARE_VIA_RUSSIA_PCT: float = data.figure("share_oil_exports_via_russia_src003")
 """Share of Kazakhstan's oil exports that cross Russia before any change, in percent (src-003)."""
-TANKER_T: float = _figure("tanker_capacity_src003")
+TANKER_T: float = data.figure("tanker_capacity_src003")
 """Tonnes one of Kazakhstan's new Caspian tankers carries (src-003)."""
 
 

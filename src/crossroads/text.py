@@ -149,15 +149,6 @@ def _data_folder_for(env: str | None) -> Path:
     return data.data_dir()
 
 
-def plural(n: int, noun: str) -> str:
-    """A count with its noun in the right number.
-
-    >>> plural(1, "member"), plural(1200, "dialogue format")
-    ('1 member', '1,200 dialogue formats')
-    """
-    return f"{n:,} {noun}{'s' * (n != 1)}"
-
-
 def country_names() -> dict[str, str]:
     """English names of the countries in the course data, by ISO3 code.
 
